@@ -1,0 +1,119 @@
+"""Commands about articles: import, articles, show, sentences."""
+
+from __future__ import annotations
+
+import sys
+
+from desktop.cli.common import print_json, print_table, store_for
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("import", parents=[common], help="import an article from a file or URL")
+    p.add_argument(
+        "source",
+        metavar="FILE_OR_URL",
+        help="a .txt .md .html .docx .pdf file, "
+        "'-' for standard input, or an http(s) address (fetched once, now)",
+    )
+    p.add_argument("--title", help="title to use instead of the one found")
+    p.add_argument("--url", help="the article's address on the web")
+    p.add_argument("--outlet", help="the publication it appeared in")
+    p.add_argument("--lang", help="language code, e.g. fr or en (guessed when absent)")
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("articles", parents=[common], help="list the articles in the library")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_articles)
+
+    p = sub.add_parser("show", parents=[common], help="an article's metadata and full text")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("sentences", parents=[common], help="an article's sentence spans")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=cmd_sentences)
+
+
+def read_source(source: str):
+    """The parsed article behind a path, a URL or '-' (standard input)."""
+    from desktop.core import importers
+    from desktop.core.importers.url import fetch, is_web_url
+
+    if source == "-":
+        return importers.parse_text(sys.stdin.read(), source_name="standard input")
+    if is_web_url(source):
+        return fetch(source)
+    return importers.import_path(source)
+
+
+def cmd_import(args) -> int:
+    from desktop.core.articles import add_article
+
+    parsed = read_source(args.source)
+    with store_for(args) as store, store.transaction() as session:
+        added = add_article(
+            session, parsed, title=args.title, url=args.url, outlet=args.outlet, language=args.lang
+        )
+    if not added.created:
+        print(
+            f"factdesk: {args.source}: already in the library as article {added.article_id}",
+            file=sys.stderr,
+        )
+    print(added.article_id)
+    return 0
+
+
+def cmd_articles(args) -> int:
+    from desktop.core.views import article_summaries, to_jsonable
+
+    with store_for(args) as store, store.read() as session:
+        rows = article_summaries(session)
+    if args.json:
+        print_json(to_jsonable(rows))
+    else:
+        print_table(
+            [[r.id, r.outlet, r.claims, r.highlights, r.title] for r in rows],
+            ["ID", "OUTLET", "CLAIMS", "HIGHLIGHTS", "TITLE"],
+        )
+    return 0
+
+
+def cmd_show(args) -> int:
+    from desktop.core.views import get_article, to_jsonable
+
+    with store_for(args) as store, store.read() as session:
+        article = get_article(session, args.article_id)
+    if args.json:
+        print_json(to_jsonable(article))
+        return 0
+    for label, value in (
+        ("Title", article.title),
+        ("Outlet", article.outlet),
+        ("Authors", ", ".join(article.authors)),
+        ("URL", article.url),
+        ("Published", article.published or ""),
+        ("Language", article.language),
+        ("Source", article.source_name),
+    ):
+        if value:
+            print(f"{label}: {value}")
+    print()
+    print(article.text)
+    return 0
+
+
+def cmd_sentences(args) -> int:
+    from desktop.core.sentences import sentence_spans
+    from desktop.core.views import get_article
+
+    with store_for(args) as store, store.read() as session:
+        article = get_article(session, args.article_id)
+    spans = sentence_spans(article.text, article.language or "fr")
+    if args.json:
+        print_json([{"start": s, "end": e, "text": article.text[s:e]} for s, e in spans])
+    else:
+        for s, e in spans:
+            print(f"{s}\t{e}\t{article.text[s:e]}")
+    return 0

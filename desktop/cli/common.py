@@ -1,0 +1,35 @@
+"""Helpers the command modules share: opening the library, printing results."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+
+from desktop.core.store import Store, open_store
+
+
+@contextmanager
+def store_for(args) -> Store:
+    store = open_store(getattr(args, "db", None))
+    if store.upgraded_from:
+        note = f" (backup: {store.backup_path})" if store.backup_path else ""
+        print(f"factdesk: upgraded {store.label} to the current schema{note}", file=sys.stderr)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(rows: list[list[str]], headers: list[str]) -> None:
+    """A plain aligned table; the last column is never padded."""
+    table = [headers, *rows]
+    widths = [max(len(str(r[i])) for r in table) for i in range(len(headers) - 1)]
+    for row in table:
+        cells = [str(c).ljust(w) for c, w in zip(row, widths, strict=False)]
+        print("  ".join([*cells, str(row[-1])]).rstrip())

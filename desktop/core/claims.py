@@ -1,0 +1,277 @@
+"""Claims and their highlights: tagging spans, editing, verdicts, deleting and restoring.
+
+Deleting returns a snapshot that `restore_*` puts back with the same ids and uids, so
+an undo in the GUI brings back exactly what was removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+
+from sqlmodel import Session, select
+
+from desktop.core.anchoring import anchor_span, find_quote
+from desktop.core.errors import FactdeskError, NotFound
+from desktop.core.models import (
+    CLAIM_STATUSES,
+    CLAIMANT_KINDS,
+    Article,
+    Claim,
+    ClaimSource,
+    ClaimTag,
+    Highlight,
+    Rating,
+    Tag,
+    utcnow,
+)
+
+EDITABLE = {
+    "text",
+    "claimant",
+    "claimant_kind",
+    "claim_date",
+    "appearance_url",
+    "rating_id",
+    "rationale",
+    "status",
+    "checker",
+    "tags",
+}
+STATUS_ALIASES = {"in review": "review", "in-review": "review"}
+
+
+def _claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return claim
+
+
+def _article_text(session: Session, article_id: int) -> str:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
+    return article.text
+
+
+def _check(name: str, value):
+    if name == "status":
+        value = STATUS_ALIASES.get(value, value)
+        if value not in CLAIM_STATUSES:
+            raise FactdeskError(
+                f"unknown status {value!r}; choose one of: {', '.join(CLAIM_STATUSES)}"
+            )
+    elif name == "claimant_kind" and value not in CLAIMANT_KINDS:
+        raise FactdeskError("claimant kind must be 'person', 'organization' or empty")
+    elif name == "claim_date" and isinstance(value, str):
+        try:
+            value = date.fromisoformat(value) if value else None
+        except ValueError as exc:
+            raise FactdeskError(f"claim date {value!r} is not a date (YYYY-MM-DD)") from exc
+    elif name in {"text", "claimant", "appearance_url", "rationale", "checker"}:
+        value = (value or "").strip() if name != "rationale" else (value or "")
+    return value
+
+
+def _apply(session: Session, claim: Claim, changes: dict) -> None:
+    for name, value in changes.items():
+        if name not in EDITABLE:
+            raise TypeError(f"cannot change {name!r} of a claim")
+        if name == "tags":
+            set_tags(session, claim, value)
+            continue
+        if name == "rating_id" and value is not None and session.get(Rating, value) is None:
+            raise NotFound(f"no rating with id {value}")
+        setattr(claim, name, _check(name, value))
+
+
+def create_claim(
+    session: Session, article_id: int, *, start: int, end: int, **fields_
+) -> tuple[Claim, Highlight]:
+    """Tag text[start:end] (code points) of an article as a new claim."""
+    text = _article_text(session, article_id)
+    try:
+        anchor = anchor_span(text, start, end)
+    except ValueError as exc:
+        raise FactdeskError(str(exc)) from exc
+    claim = Claim(article_id=article_id)
+    _apply(session, claim, {k: v for k, v in fields_.items() if k != "tags"})
+    session.add(claim)
+    session.flush()
+    if "tags" in fields_:
+        set_tags(session, claim, fields_["tags"])
+    highlight = Highlight(
+        article_id=article_id,
+        claim_id=claim.id,
+        start=anchor.start,
+        end=anchor.end,
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+    )
+    session.add(highlight)
+    session.flush()
+    return claim, highlight
+
+
+def create_claim_from_quote(
+    session: Session, article_id: int, quote: str, *, occurrence: int = 1, **fields_
+) -> tuple[Claim, Highlight]:
+    """Tag the `occurrence`-th appearance of `quote` as a new claim."""
+    anchor = find_quote(_article_text(session, article_id), quote, occurrence)
+    return create_claim(session, article_id, start=anchor.start, end=anchor.end, **fields_)
+
+
+def add_highlight(session: Session, claim_id: int, *, start: int, end: int) -> Highlight:
+    """Another span of the same article that the claim rests on."""
+    claim = _claim(session, claim_id)
+    try:
+        anchor = anchor_span(_article_text(session, claim.article_id), start, end)
+    except ValueError as exc:
+        raise FactdeskError(str(exc)) from exc
+    highlight = Highlight(
+        article_id=claim.article_id,
+        claim_id=claim.id,
+        start=anchor.start,
+        end=anchor.end,
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+    )
+    session.add(highlight)
+    claim.updated_at = utcnow()
+    session.add(claim)
+    session.flush()
+    return highlight
+
+
+def update_claim(session: Session, claim_id: int, **changes) -> Claim:
+    """Change any of a claim's fields (see EDITABLE); tags take a list of names."""
+    claim = _claim(session, claim_id)
+    _apply(session, claim, changes)
+    session.add(claim)
+    session.flush()
+    return claim
+
+
+def set_verdict(session: Session, claim_id: int, rating_id: int | None) -> Claim:
+    return update_claim(session, claim_id, rating_id=rating_id)
+
+
+def set_tags(session: Session, claim: Claim, names) -> None:
+    """Replace a claim's tags by `names`, creating tags not yet in the library."""
+    wanted = []
+    for name in names or ():
+        name = " ".join(str(name).split())[:100]
+        if name and name.casefold() not in {w.casefold() for w in wanted}:
+            wanted.append(name)
+    tags = []
+    for name in wanted:
+        tag = session.exec(select(Tag).where(Tag.name == name)).first()
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        tags.append(tag)
+    claim.tags = tags
+    session.add(claim)
+
+
+def claimants(session: Session) -> list[str]:
+    """Every claimant named so far, for completion."""
+    rows = session.exec(
+        select(Claim.claimant).where(Claim.claimant != "").distinct().order_by(Claim.claimant)
+    )
+    return list(rows)
+
+
+def tag_names(session: Session) -> list[str]:
+    return list(session.exec(select(Tag.name).order_by(Tag.name)))
+
+
+# --- deleting and restoring (undo) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HighlightSnapshot:
+    id: int
+    uid: str
+    article_id: int
+    claim_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    anchor: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimSnapshot:
+    """A deleted claim with everything that hung on it."""
+
+    row: dict
+    tag_ids: tuple[int, ...]
+    links: tuple[dict, ...]
+    highlights: tuple[HighlightSnapshot, ...] = field(default_factory=tuple)
+
+
+def _row(obj) -> dict:
+    return {name: getattr(obj, name) for name in type(obj).model_fields}
+
+
+def delete_highlight(session: Session, highlight_id: int) -> HighlightSnapshot:
+    highlight = session.get(Highlight, highlight_id)
+    if highlight is None:
+        raise NotFound(f"no highlight with id {highlight_id}")
+    snap = HighlightSnapshot(
+        **{f.name: getattr(highlight, f.name) for f in fields(HighlightSnapshot)}
+    )
+    session.delete(highlight)
+    session.flush()
+    return snap
+
+
+def restore_highlight(session: Session, snap: HighlightSnapshot) -> Highlight:
+    highlight = Highlight(**{f.name: getattr(snap, f.name) for f in fields(HighlightSnapshot)})
+    session.add(highlight)
+    session.flush()
+    return highlight
+
+
+def delete_claim(session: Session, claim_id: int) -> ClaimSnapshot:
+    """Delete a claim and its highlights; the snapshot can bring it all back."""
+    claim = _claim(session, claim_id)
+    highlights = session.exec(select(Highlight).where(Highlight.claim_id == claim_id)).all()
+    snap = ClaimSnapshot(
+        row=_row(claim),
+        tag_ids=tuple(session.exec(select(ClaimTag.tag_id).where(ClaimTag.claim_id == claim_id))),
+        links=tuple(
+            _row(link)
+            for link in session.exec(select(ClaimSource).where(ClaimSource.claim_id == claim_id))
+        ),
+        highlights=tuple(
+            HighlightSnapshot(**{f.name: getattr(h, f.name) for f in fields(HighlightSnapshot)})
+            for h in highlights
+        ),
+    )
+    session.delete(claim)
+    session.flush()
+    return snap
+
+
+def restore_claim(session: Session, snap: ClaimSnapshot) -> Claim:
+    claim = Claim(**snap.row)
+    session.add(claim)
+    session.flush()
+    for tag_id in snap.tag_ids:
+        if session.get(Tag, tag_id) is not None:
+            session.add(ClaimTag(claim_id=claim.id, tag_id=tag_id))
+    for link in snap.links:
+        session.add(ClaimSource(**link))
+    for h in snap.highlights:
+        restore_highlight(session, h)
+    session.flush()
+    return claim

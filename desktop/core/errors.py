@@ -1,0 +1,28 @@
+"""Errors the user can act on: each carries one clear sentence, never a traceback."""
+
+from __future__ import annotations
+
+
+class FactdeskError(Exception):
+    """A problem caused by the user's input or environment, with a message fit to show."""
+
+
+class ImportFailed(FactdeskError):
+    """A file or URL could not be turned into an article; the message names it."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class DatabaseError(FactdeskError):
+    """The database cannot be opened or used as asked; the message names it."""
+
+
+class NotFound(FactdeskError):
+    """An id or label given by the user matches nothing."""
+
+
+class QuoteNotFound(FactdeskError):
+    """A quote does not occur in the article (or not that many times)."""

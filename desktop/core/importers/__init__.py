@@ -1,0 +1,166 @@
+"""Turning files, pasted text and web pages into articles.
+
+Every importer returns a :class:`ParsedArticle` (paragraphs, headings and metadata) or
+raises :class:`~desktop.core.errors.ImportFailed` naming the file and the problem. They
+only read: the input file is never modified, and nothing is fetched or executed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from desktop.core.errors import ImportFailed
+from desktop.core.text import clean_line
+
+MAX_FILE_BYTES = 40 * 1024 * 1024  # larger files would make an unusable single article
+MAX_TEXT_CHARS = 20_000_000
+
+# extension → (module, description shown in file dialogs)
+FORMATS = {
+    ".txt": ("plaintext", "Plain text"),
+    ".text": ("plaintext", "Plain text"),
+    ".md": ("markdown", "Markdown"),
+    ".markdown": ("markdown", "Markdown"),
+    ".html": ("html", "Web page"),
+    ".htm": ("html", "Web page"),
+    ".xhtml": ("html", "Web page"),
+    ".docx": ("docx", "Word document"),
+    ".pdf": ("pdf", "PDF document"),
+}
+
+
+@dataclass
+class ParsedArticle:
+    """What an importer read: paragraphs and the metadata it could find.
+
+    `headings` maps a paragraph index to its level (1 for the title line).
+    """
+
+    paragraphs: list[str]
+    headings: dict[int, int] = field(default_factory=dict)
+    title: str = ""
+    outlet: str = ""
+    authors: list[str] = field(default_factory=list)
+    url: str = ""
+    published: date | None = None
+    language: str = ""
+    source_name: str = ""
+
+
+def import_path(path: str | Path) -> ParsedArticle:
+    """Read the article in a file, choosing the importer by extension."""
+    path = Path(path)
+    name = str(path)
+    if path.is_dir():
+        raise ImportFailed(name, "is a folder, not a file")
+    if not path.exists():
+        raise ImportFailed(name, "does not exist")
+    entry = FORMATS.get(path.suffix.lower())
+    if entry is None:
+        known = ", ".join(sorted({ext for ext in FORMATS}))
+        raise ImportFailed(name, f"unknown file type {path.suffix or '(none)'!r}; use {known}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(
+                name,
+                f"is {size / 1e6:.1f} MB; Factdesk imports files up to "
+                f"{MAX_FILE_BYTES / 1e6:.0f} MB (split it into parts first)",
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(name, f"cannot be read ({exc.strerror or exc})") from exc
+    parsed = parse_bytes(data, kind=entry[0], source_name=name)
+    parsed.source_name = path.name
+    return parsed
+
+
+def parse_bytes(data: bytes, *, kind: str, source_name: str, url: str = "") -> ParsedArticle:
+    """Parse file contents with the importer `kind` (a module name of this package)."""
+    from importlib import import_module
+
+    if not data.strip():
+        raise ImportFailed(source_name, "is empty")
+    module = import_module(f"desktop.core.importers.{kind}")
+    parsed: ParsedArticle = module.parse(data, source_name)
+    parsed.source_name = parsed.source_name or source_name
+    if url and not parsed.url:
+        parsed.url = url
+    return finish(parsed, source_name)
+
+
+def parse_text(raw: str, *, source_name: str = "pasted text") -> ParsedArticle:
+    """An article from text typed or pasted by the user (the .txt path, already decoded)."""
+    from desktop.core.importers.plaintext import parse_string
+
+    return finish(parse_string(raw, source_name), source_name)
+
+
+def finish(parsed: ParsedArticle, source_name: str) -> ParsedArticle:
+    """Checks and fills in what every importer shares: non-empty, title, language."""
+    parsed.paragraphs = [clean_line(p) for p in parsed.paragraphs]
+    keep = [i for i, p in enumerate(parsed.paragraphs) if p.strip(" \u00a0\u202f")]
+    if len(keep) != len(parsed.paragraphs):
+        index = {old: new for new, old in enumerate(keep)}
+        parsed.headings = {index[i]: lvl for i, lvl in parsed.headings.items() if i in index}
+        parsed.paragraphs = [parsed.paragraphs[i] for i in keep]
+    if not parsed.paragraphs:
+        raise ImportFailed(source_name, "contains no text")
+    total = sum(len(p) for p in parsed.paragraphs)
+    if total > MAX_TEXT_CHARS:
+        raise ImportFailed(
+            source_name,
+            f"holds {total:,} characters; Factdesk imports up to {MAX_TEXT_CHARS:,} "
+            "(split it into parts first)",
+        )
+    if not parsed.title:
+        first = parsed.paragraphs[0]
+        parsed.title = first if len(first) <= 120 else first[:117].rstrip() + "…"
+    if not parsed.language:
+        parsed.language = guess_language(" ".join(parsed.paragraphs[:20]))
+    return parsed
+
+
+_WORD = re.compile(r"[a-zà-ÿ]+")
+_STOP = {
+    "fr": set(
+        "le la les des est et une un du que qui dans pour pas sur au avec ce il elle".split()
+    ),
+    "en": set("the and is of to in that it for was on are with as be this by he she".split()),
+}
+
+
+def guess_language(text: str) -> str:
+    """ "fr" or "en" by common words, "" when neither clearly wins."""
+    counts = dict.fromkeys(_STOP, 0)
+    for word in _WORD.findall(text.lower()[:20000]):
+        for lang, stop in _STOP.items():
+            if word in stop:
+                counts[lang] += 1
+    best = max(counts, key=counts.get)
+    runner_up = max(v for k, v in counts.items() if k != best)
+    return best if counts[best] >= 3 and counts[best] > 1.5 * runner_up else ""
+
+
+def looks_like_heading(paragraph: str, *, max_len: int = 120) -> bool:
+    """A short line with no closing sentence punctuation reads as a title or subheading."""
+    line = paragraph.strip()
+    return (
+        0 < len(line) <= max_len
+        and len(line.split()) <= 20
+        and line[-1] not in '.!?:;…,»"”)'
+        and not line.startswith(("«", "“", '"', "-", "—", "•"))
+    )
+
+
+def file_dialog_filter() -> str:
+    """Qt file-dialog filter naming every supported extension (plain string, no Qt)."""
+    exts = " ".join(f"*{ext}" for ext in FORMATS)
+    groups: dict[str, list[str]] = {}
+    for ext, (_, desc) in FORMATS.items():
+        groups.setdefault(desc, []).append(f"*{ext}")
+    parts = [f"Articles ({exts})"] + [f"{d} ({' '.join(e)})" for d, e in groups.items()]
+    return ";;".join(parts)

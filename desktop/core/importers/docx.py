@@ -1,0 +1,55 @@
+"""Word documents: paragraphs in order, Title and Heading styles kept as headings."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+
+from desktop.core.errors import ImportFailed
+from desktop.core.importers import ParsedArticle
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
+
+
+def parse(data: bytes, source_name: str) -> ParsedArticle:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if data.startswith(_OLE_MAGIC):
+        raise ImportFailed(
+            source_name,
+            "is password-protected or an old-format .doc; save it as an unprotected .docx",
+        )
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ImportFailed(source_name, "is not a valid Word document (damaged file)") from exc
+    except Exception as exc:  # lxml errors inside a damaged package
+        raise ImportFailed(source_name, f"is a damaged Word document ({exc})") from exc
+    paragraphs: list[str] = []
+    headings: dict[int, int] = {}
+    title = ""
+    for para in document.paragraphs:
+        content = para.text.strip()
+        if not content:
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        if style == "Title":
+            title = title or content
+            headings[len(paragraphs)] = 1
+        elif style.startswith("Heading"):
+            level = style.removeprefix("Heading").strip()
+            headings[len(paragraphs)] = int(level) + 1 if level.isdigit() else 2
+        elif style.startswith("List"):
+            content = "• " + content
+        paragraphs.append(content)
+    props = document.core_properties
+    published = props.created.date() if props.created else None
+    return ParsedArticle(
+        paragraphs=paragraphs,
+        headings=headings,
+        title=title or (props.title or "").strip(),
+        authors=[props.author.strip()] if props.author and props.author.strip() else [],
+        published=published if isinstance(published, date) else None,
+    )

@@ -1,0 +1,173 @@
+"""Saved web pages: the article's main text and metadata, nothing executed or fetched.
+
+trafilatura finds the main text (dropping menus, ads, comments) and reads the title,
+author, date, site name and canonical URL from the page's own markup. It parses only
+the bytes given: scripts are never run and images, iframes and stylesheets never
+loaded. Where it finds no main text, a plain walk over the page's block elements
+(scripts, styles and embeds removed) is used instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop.core.errors import ImportFailed
+from desktop.core.importers import ParsedArticle
+
+_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "td")
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+    "svg",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "head",
+)
+
+
+def parse(data: bytes, source_name: str) -> ParsedArticle:
+    text = _decode(data)
+    if "<" not in text:
+        raise ImportFailed(source_name, "is not a web page (no HTML markup found)")
+    try:
+        parsed = _with_trafilatura(text) or _fallback(text)
+    except ValueError as exc:  # lxml on markup it cannot parse at all
+        raise ImportFailed(source_name, f"cannot be read as a web page ({exc})") from exc
+    if parsed is None or not parsed.paragraphs:
+        raise ImportFailed(source_name, "is a web page with no article text in it")
+    parsed.language = parsed.language or _page_language(text)
+    return parsed
+
+
+def _decode(data: bytes) -> str:
+    """HTML bytes as text, honouring a BOM or a <meta charset>; cp1252 as last resort."""
+    from charset_normalizer import from_bytes
+
+    head = data[:4096].lower()
+    for marker in (b"charset=", b'charset="', b"charset='"):
+        pos = head.find(marker)
+        if pos >= 0:
+            value = head[pos + len(marker) :].lstrip(b"\"' ").split(b'"')[0]
+            name = (
+                value.split(b"'")[0].split(b";")[0].split(b">")[0].strip().decode("ascii", "ignore")
+            )
+            try:
+                return data.decode(name or "utf-8", errors="replace").lstrip("\ufeff")
+            except LookupError:
+                break
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        return str(best) if best is not None else data.decode("cp1252", errors="replace")
+
+
+def _with_trafilatura(html: str) -> ParsedArticle | None:
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        html,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_recall=True,
+    )
+    if not xml:
+        return None
+    doc = etree.fromstring(xml.encode("utf-8"))
+    main = doc.find("main")
+    paragraphs: list[str] = []
+    headings: dict[int, int] = {}
+    for el in main.iter() if main is not None else ():
+        if el.tag not in ("head", "p", "item", "quote", "cell", "code"):
+            continue
+        if (
+            el.tag in ("p", "quote")
+            and el.getparent() is not None
+            and el.getparent().tag
+            in (
+                "item",
+                "quote",
+                "cell",
+            )
+        ):
+            continue
+        content = " ".join("".join(el.itertext()).split())
+        if not content:
+            continue
+        if el.tag == "head":
+            rend = el.get("rend", "h2")
+            headings[len(paragraphs)] = int(rend[1]) if rend[1:].isdigit() else 2
+        elif el.tag == "item":
+            content = "• " + content
+        paragraphs.append(content)
+    title = doc.get("title", "") or ""
+    if title and paragraphs and paragraphs[0] != title:
+        paragraphs.insert(0, title)
+        headings = {i + 1: lvl for i, lvl in headings.items()}
+    if title:
+        headings[0] = 1
+    authors = [a.strip() for a in (doc.get("author") or "").split(";") if a.strip()]
+    return ParsedArticle(
+        paragraphs=paragraphs,
+        headings=headings,
+        title=title,
+        outlet=doc.get("sitename", "") or "",
+        authors=authors,
+        url=doc.get("url", "") or "",
+        published=_date(doc.get("date")),
+    )
+
+
+def _fallback(html: str) -> ParsedArticle | None:
+    import lxml.html
+
+    root = lxml.html.document_fromstring(html)
+    title_el = root.find(".//title")
+    title = " ".join(title_el.text_content().split()) if title_el is not None else ""
+    for bad in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
+        bad.drop_tree()
+    paragraphs: list[str] = []
+    headings: dict[int, int] = {}
+    for el in root.iter(*_BLOCKS):
+        if any(anc.tag in _BLOCKS for anc in el.iterancestors()):
+            continue
+        content = " ".join(el.text_content().split())
+        if not content:
+            continue
+        if el.tag[0] == "h" and el.tag[1:].isdigit():
+            headings[len(paragraphs)] = int(el.tag[1])
+        paragraphs.append(content)
+    if not paragraphs:
+        body = root.find(".//body")
+        text = body.text_content() if body is not None else ""
+        paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    return ParsedArticle(paragraphs=paragraphs, headings=headings, title=title)
+
+
+def _page_language(html: str) -> str:
+    import re
+
+    match = re.search(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", html[:5000], re.I)
+    return match.group(1).lower() if match else ""
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Alembic migrations of the Factdesk schema, run by desktop.core.store on open."""

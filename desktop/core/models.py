@@ -1,0 +1,234 @@
+"""The tables of a Factdesk library.
+
+No `from __future__ import annotations` here: SQLModel resolves relationship types from
+real annotations, so forward references are quoted instead.
+
+Integer ids are what a person types on the command line; every row a report or an
+annotation export names also has a `uid` (UUID4 hex) that stays the same when a library
+is copied or its annotations are imported elsewhere. Offsets are code points.
+
+Column types stay dialect-neutral (no SQLite- or PostgreSQL-only types) so the same
+models and migrations serve the embedded database and a team server.
+"""
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Optional
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, Relationship, SQLModel
+
+CLAIM_STATUSES = ("draft", "review", "published")
+STANCES = ("supports", "refutes", "context")
+CLAIMANT_KINDS = ("", "person", "organization")
+
+
+def utcnow() -> datetime:
+    """The time now, in UTC: every stamp in a library is UTC."""
+    return datetime.now(UTC)
+
+
+def new_uid() -> str:
+    """A fresh stable identifier for export and import."""
+    return uuid.uuid4().hex
+
+
+def _stamps() -> dict:
+    return {"sa_column_kwargs": {"onupdate": utcnow}}
+
+
+class ClaimTag(SQLModel, table=True):
+    """Which tags a claim carries."""
+
+    __tablename__ = "claim_tag"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    tag_id: int = Field(foreign_key="tag.id", primary_key=True, ondelete="CASCADE")
+
+
+class ClaimSource(SQLModel, table=True):
+    """A source cited for a claim, with what it says about that claim."""
+
+    __tablename__ = "claim_source"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    source_id: int = Field(foreign_key="source.id", primary_key=True, ondelete="CASCADE")
+    position: int = 0
+    stance: str = Field(default="context", max_length=16)
+    excerpt: str = ""
+
+    claim: "Claim" = Relationship(back_populates="source_links")
+    source: "Source" = Relationship(back_populates="claim_links")
+
+
+class RatingScale(SQLModel, table=True):
+    """An ordered set of verdicts; one scale is the library's default."""
+
+    __tablename__ = "rating_scale"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    is_default: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+
+    ratings: list["Rating"] = Relationship(
+        back_populates="scale",
+        sa_relationship_kwargs={"order_by": "Rating.position", "cascade": "all, delete-orphan"},
+    )
+
+
+class Rating(SQLModel, table=True):
+    """One verdict on a scale: its label, colour and ClaimReview value.
+
+    `value` is the schema.org ratingValue; a rating outside the numeric scale (such as
+    "Unverifiable") has none. `key` names the shipped default ratings so the GUI can show
+    their labels in the user's language; ratings a user adds have no key.
+    """
+
+    __tablename__ = "rating"
+    __table_args__ = (UniqueConstraint("scale_id", "label", name="uq_rating_scale_label"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    scale_id: int = Field(foreign_key="rating_scale.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    key: str = Field(default="", max_length=40)
+    label: str = Field(max_length=100)
+    color: str = Field(default="#9e9e9e", max_length=9)
+    value: int | None = None
+    description: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+
+    scale: "RatingScale" = Relationship(back_populates="ratings")
+
+
+class Article(SQLModel, table=True):
+    """A text under check, stored once in the normal form of desktop.core.text.
+
+    The title is also the text's first paragraph, so a claim made in a headline can be
+    highlighted like any other. `headings` holds [paragraph index, level] pairs.
+    """
+
+    __tablename__ = "article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, max_length=32, unique=True)
+    title: str = Field(default="", max_length=1000)
+    outlet: str = Field(default="", max_length=300)
+    authors: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    url: str = Field(default="", max_length=2000)
+    published: date | None = None
+    language: str = Field(default="", max_length=16)
+    text: str = ""
+    headings: list[list[int]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    source_name: str = Field(default="", max_length=1000)
+    content_hash: str = Field(default="", max_length=64, index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+
+    claims: list["Claim"] = Relationship(
+        back_populates="article",
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Claim.id"},
+    )
+    highlights: list["Highlight"] = Relationship(
+        back_populates="article",
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "viewonly": False},
+    )
+
+
+class Claim(SQLModel, table=True):
+    """A checkable statement found in an article, and the checker's verdict on it."""
+
+    __tablename__ = "claim"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, max_length=32, unique=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    text: str = ""
+    claimant: str = Field(default="", max_length=300)
+    claimant_kind: str = Field(default="", max_length=16)
+    claim_date: date | None = None
+    appearance_url: str = Field(default="", max_length=2000)
+    rating_id: int | None = Field(
+        default=None, foreign_key="rating.id", index=True, ondelete="RESTRICT"
+    )
+    rationale: str = ""
+    status: str = Field(default="draft", max_length=16)
+    checker: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+
+    article: "Article" = Relationship(back_populates="claims")
+    rating: Optional["Rating"] = Relationship()
+    highlights: list["Highlight"] = Relationship(
+        back_populates="claim",
+        sa_relationship_kwargs={"cascade": "all, delete-orphan", "order_by": "Highlight.start"},
+    )
+    tags: list["Tag"] = Relationship(link_model=ClaimTag)
+    source_links: list["ClaimSource"] = Relationship(
+        back_populates="claim",
+        sa_relationship_kwargs={
+            "cascade": "all, delete-orphan",
+            "order_by": "ClaimSource.position",
+        },
+    )
+
+
+class Highlight(SQLModel, table=True):
+    """A span of an article's text that a claim rests on.
+
+    start/end are code points (W3C TextPositionSelector); exact/prefix/suffix are the
+    W3C TextQuoteSelector that lets the span be found again when the text changes.
+    `anchor` says how it was last placed: "exact", "quote", "fuzzy" (placed on
+    similar text; a person should look) or "orphan" (not found; start/end are stale).
+    """
+
+    __tablename__ = "highlight"
+    __table_args__ = (Index("ix_highlight_article_start", "article_id", "start"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, max_length=32, unique=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    anchor: str = Field(default="exact", max_length=16)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+
+    article: "Article" = Relationship(back_populates="highlights")
+    claim: "Claim" = Relationship(back_populates="highlights")
+
+
+class Source(SQLModel, table=True):
+    """A document that supports, refutes or gives context to claims."""
+
+    __tablename__ = "source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(default_factory=new_uid, max_length=32, unique=True)
+    url: str = Field(default="", max_length=2000, index=True)
+    title: str = Field(default="", max_length=1000)
+    publisher: str = Field(default="", max_length=300)
+    author: str = Field(default="", max_length=300)
+    published: date | None = None
+    accessed: date | None = None
+    archive_url: str = Field(default="", max_length=2000)
+    notes: str = ""
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+
+    claim_links: list["ClaimSource"] = Relationship(back_populates="source")
+
+
+class Tag(SQLModel, table=True):
+    """A free label a checker puts on claims (topic, campaign, desk)."""
+
+    __tablename__ = "tag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)

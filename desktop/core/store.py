@@ -1,0 +1,270 @@
+"""Opening a library: where it lives, checking it is ours, migrating it, sessions.
+
+A library is a SQLite file (the default, in the user-data directory) or any SQLAlchemy
+URL (a team's PostgreSQL server). Opening never writes to a file that is not a Factdesk
+database, nor to one made by a newer Factdesk; an older one is backed up, then upgraded.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.pool import NullPool
+from sqlmodel import Session
+
+from desktop.core.errors import DatabaseError
+
+ENV_VAR = "FACTDESK_DB"
+DB_FILENAME = "factdesk.sqlite3"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+OUR_TABLES = {"article", "claim", "highlight", "rating", "rating_scale", "source", "tag"}
+
+
+def default_location() -> str:
+    """`FACTDESK_DB` if set, else factdesk.sqlite3 in the platform's user-data directory."""
+    env = os.environ.get(ENV_VAR, "").strip()
+    if env:
+        return env
+    from platformdirs import user_data_dir
+
+    return str(Path(user_data_dir("Factdesk", appauthor=False)) / DB_FILENAME)
+
+
+def is_url(target: str) -> bool:
+    """True for an SQLAlchemy URL such as postgresql+psycopg://…, False for a file path."""
+    return "://" in target
+
+
+@dataclass
+class Store:
+    """An open library: the engine, and sessions with one transaction per user action."""
+
+    url: str
+    engine: Engine
+    path: Path | None = None  # the SQLite file, when the library is one
+    upgraded_from: str | None = None  # revision before this open's upgrade, if any
+    backup_path: Path | None = None  # the copy made before that upgrade
+    _writer: Engine = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._writer = self.engine.execution_options(factdesk_write=True)
+
+    @property
+    def label(self) -> str:
+        """What to call this library in messages: the file path, or the URL sans password."""
+        if self.path is not None:
+            return str(self.path)
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commits when the block ends, rolls back if it raises.
+
+        On SQLite the transaction starts with BEGIN IMMEDIATE, so two processes writing
+        at once wait for each other (up to the busy timeout) instead of failing.
+        """
+        with Session(self._writer, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise DatabaseError(f"{self.label}: {_reason(exc)}") from exc
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only look at the library; nothing is committed."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except OperationalError as exc:
+                raise DatabaseError(f"{self.label}: {_reason(exc)}") from exc
+            finally:
+                session.rollback()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _reason(exc: DBAPIError) -> str:
+    text = str(getattr(exc, "orig", exc)) or exc.__class__.__name__
+    if "locked" in text or "busy" in text:
+        return "the database is busy in another program; try again in a moment"
+    return text
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    """Foreign keys on, WAL journal, busy timeout; transactions begun by us, not the driver."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # let the "begin" hook below issue BEGIN
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed action survives a power cut, not only a killed process.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:
+        write = conn.get_execution_options().get("factdesk_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, before anything touches it, a path that cannot be a Factdesk library."""
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a folder, not a database file")
+    if path.exists():
+        if not os.access(path, os.R_OK):
+            raise DatabaseError(f"{path}: cannot be read (permission denied)")
+        with path.open("rb") as fh:
+            head = fh.read(100)
+        if head and not head.startswith(SQLITE_MAGIC):
+            raise DatabaseError(f"{path}: is not a Factdesk database (not an SQLite file)")
+        if head and len(head) < 100:
+            raise DatabaseError(f"{path}: is a damaged database (the file is truncated)")
+        if head and not os.access(path, os.W_OK):
+            raise DatabaseError(
+                f"{path}: is read-only; Factdesk needs to write to it. Copy it somewhere "
+                "writable or change its permissions."
+            )
+        return
+    parent = path.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError(
+            f"{path}: cannot create the database there ({exc.strerror or exc})"
+        ) from exc
+    if not os.access(parent, os.W_OK):
+        raise DatabaseError(f"{path}: cannot create the database there (folder not writable)")
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this Factdesk knows."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+
+
+def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the library, None for an empty database."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None
+
+
+def _classify(engine: Engine, label: str) -> str | None:
+    """The library's revision; refuses databases that are not ours or are too new."""
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+    except DBAPIError as exc:
+        raise DatabaseError(f"{label}: cannot be opened as a database ({_reason(exc)})") from exc
+    if not tables:
+        return None
+    if "alembic_version" not in tables or not OUR_TABLES & tables:
+        raise DatabaseError(
+            f"{label}: is a database, but not a Factdesk library (it has other tables); "
+            "it was left untouched"
+        )
+    revision = current_revision(engine)
+    if revision not in _known_revisions():
+        raise DatabaseError(
+            f"{label}: was made by a newer version of Factdesk (schema {revision}); "
+            "update Factdesk to open it. It was left untouched."
+        )
+    return revision
+
+
+def _upgrade(store: Store) -> None:
+    from alembic import command
+
+    with store.engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+def open_store(target: str | os.PathLike | None = None, *, backups: bool = True) -> Store:
+    """Open (creating or upgrading as needed) the library at a path or URL.
+
+    Raises DatabaseError with a message naming the database when it cannot be used;
+    in that case nothing was written to it.
+    """
+    target = str(target) if target is not None else default_location()
+    if is_url(target):
+        if target.startswith("sqlite:///") and not target.startswith("sqlite:///:memory:"):
+            return open_store(target.removeprefix("sqlite:///"), backups=backups)
+        try:
+            engine = create_engine(target, pool_pre_ping=True)
+        except Exception as exc:  # bad URL, missing driver: say so plainly
+            raise DatabaseError(f"{target}: cannot use this database address ({exc})") from exc
+        store = Store(url=target, engine=engine)
+        if engine.dialect.name == "sqlite":
+            _install_sqlite_pragmas(engine)
+    else:
+        path = Path(target).expanduser().resolve()
+        _check_sqlite_file(path)
+        # NullPool: connections are cheap for SQLite and none is kept open across
+        # actions, so other processes (a CLI beside the GUI) see every commit at once.
+        engine = create_engine(
+            f"sqlite:///{path}", poolclass=NullPool, connect_args={"timeout": 30}
+        )
+        _install_sqlite_pragmas(engine)
+        store = Store(url=f"sqlite:///{path}", engine=engine, path=path)
+    try:
+        revision = _classify(store.engine, store.label)
+        if revision != head_revision():
+            if revision is not None and backups and store.path is not None:
+                from desktop.core.backup import create_backup
+
+                store.backup_path = create_backup(store, reason=f"before-upgrade-{revision}")
+            store.upgraded_from = revision
+            _upgrade(store)
+        from desktop.core.ratings import ensure_default_scale
+
+        with store.transaction() as session:
+            ensure_default_scale(session)
+    except DatabaseError:
+        store.close()
+        raise
+    except DBAPIError as exc:
+        store.close()
+        raise DatabaseError(f"{store.label}: cannot be opened ({_reason(exc)})") from exc
+    return store

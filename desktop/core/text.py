@@ -1,0 +1,121 @@
+"""Article text: one normal form, and offsets between Python and Qt.
+
+Stored text is Unicode NFC with "\\n" line ends and exactly one blank line between
+paragraphs. Offsets are stored in code points (what Python indexes and what the W3C
+TextPositionSelector counts); Qt counts UTF-16 code units, so the GUI converts at its
+boundary with :class:`Utf16Map`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
+
+PARAGRAPH_SEP = "\n\n"
+
+# C0/C1 controls other than tab and newline carry no meaning in an article and break
+# viewers and XML-based exports (DOCX); they are dropped on the way in.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_SPACES_RUN = re.compile(r"[ \t]+")
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def clean(raw: str) -> str:
+    """NFC, "\\n" line ends, no control characters; keeps French spaces (U+00A0, U+202F)."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def clean_line(line: str) -> str:
+    """One paragraph: runs of spaces and tabs become one space, ends trimmed."""
+    return _SPACES_RUN.sub(" ", line).strip(" \t")
+
+
+def split_paragraphs(raw: str) -> list[str]:
+    """Paragraphs of a plain text.
+
+    Where the text separates paragraphs with blank lines, single line breaks inside a
+    paragraph are hard wraps and are joined with a space; where it has no blank lines
+    at all (one paragraph per line, as in many saved articles), every line is one.
+    """
+    text = clean(raw)
+    if _BLANK_LINE.search(text.strip("\n")):
+        blocks = _BLANK_LINE.split(text)
+        paragraphs = [clean_line(" ".join(b.split("\n"))) for b in blocks]
+    else:
+        paragraphs = [clean_line(line) for line in text.split("\n")]
+    return [p for p in paragraphs if p.strip(" \u00a0\u202f")]
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """The stored form of a list of paragraphs."""
+    return PARAGRAPH_SEP.join(clean_line(clean(p).replace("\n", " ")) for p in paragraphs)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) code-point span of each paragraph of a stored text."""
+    spans = []
+    pos = 0
+    for para in text.split(PARAGRAPH_SEP):
+        spans.append((pos, pos + len(para)))
+        pos += len(para) + len(PARAGRAPH_SEP)
+    return spans
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's text, used to find a second import of the same content."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Utf16Map:
+    """Converts offsets in one text between code points and UTF-16 code units.
+
+    Only characters outside the Basic Multilingual Plane (emoji, many CJK extensions)
+    take two UTF-16 units, so the map keeps their code-point positions and converts
+    with a binary search: O(log n) per offset, fast on book-length texts.
+    """
+
+    astral: tuple[int, ...]  # code-point index of each astral character, ascending
+
+    @classmethod
+    def of(cls, text: str) -> Utf16Map:
+        """Map for `text`; cheap when the text has no astral characters."""
+        if text.isascii():
+            return cls(())
+        return cls(tuple(i for i, ch in enumerate(text) if ord(ch) > 0xFFFF))
+
+    def to_utf16(self, cp: int) -> int:
+        """UTF-16 offset of code-point offset `cp`."""
+        return cp + bisect_left(self.astral, cp)
+
+    def to_codepoint(self, u16: int) -> int:
+        """Code-point offset of UTF-16 offset `u16`; a position inside a pair rounds down."""
+        lo, hi = 0, len(self.astral)
+        # astral[k] sits at UTF-16 position astral[k] + k; find how many lie before u16.
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.astral[mid] + mid < u16:
+                lo = mid + 1
+            else:
+                hi = mid
+        count = lo
+        if count and self.astral[count - 1] + count - 1 + 1 == u16:
+            # u16 points at the low surrogate of an astral character: round down.
+            return self.astral[count - 1]
+        return u16 - count
+
+
+def utf16_offset(text: str, cp: int) -> int:
+    """UTF-16 offset of code-point offset `cp` in `text` (one-off conversions)."""
+    return Utf16Map.of(text).to_utf16(cp)
+
+
+def codepoint_offset(text: str, u16: int) -> int:
+    """Code-point offset of UTF-16 offset `u16` in `text` (one-off conversions)."""
+    return Utf16Map.of(text).to_codepoint(u16)
