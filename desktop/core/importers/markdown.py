@@ -20,7 +20,7 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
     title = ""
     level = 0
     lists: list[str] = []
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.type == "heading_open":
             level = int(tok.tag[1])
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
