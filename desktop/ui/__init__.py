@@ -1,0 +1,1 @@
+"""The Qt workbench: widgets, item models and undo commands over desktop.core."""

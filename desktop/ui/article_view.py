@@ -1,0 +1,456 @@
+"""The article pane: the text as a reader sees it, with claims painted in verdict colours.
+
+The document is built with setPlainText from the stored text, so every document
+position is the stored offset in UTF-16 units (each "\\n" becomes one block separator,
+the blank line between paragraphs an empty block). Offsets cross this boundary only
+through desktop.core.text.Utf16Map. Highlights are drawn as extra selections, which Qt
+paints without touching the document (mergeCharFormat on thousands of spans is slow).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTextEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.ratings import NEUTRAL_COLOR
+from desktop.core.sentences import sentence_at
+from desktop.core.text import Utf16Map
+from desktop.core.views import ArticleView, ClaimView
+
+READING_WIDTH_PX = 760
+HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlight as painted: UTF-16 document positions and its claim."""
+
+    start: int
+    end: int
+    claim_id: int
+    highlight_id: int
+    color: str
+
+
+class ArticleText(QTextEdit):
+    """Read-only article text with highlight painting, hover and click on claims."""
+
+    claimClicked = Signal(int)
+    tagRequested = Signal()
+    addHighlightRequested = Signal()
+    deleteHighlightRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Article text"))
+        self.document().setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(24)
+        font = QFont()
+        font.setFamilies(["Source Serif 4", "Georgia", "Noto Serif", "DejaVu Serif", "serif"])
+        font.setPointSizeF(max(12.0, font.pointSizeF() * 1.2))
+        self.document().setDefaultFont(font)
+        self.article: ArticleView | None = None
+        self._map = Utf16Map(())
+        self._spans: list[Span] = []
+        self._starts: list[int] = []
+        self._claims: dict[int, ClaimView] = {}
+        self._selected_claim: int | None = None
+        self._flash_on = False
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(180)
+        self._flash_timer.timeout.connect(self._flash_step)
+        self._flash_left = 0
+        self._sentence_mode = False
+
+    # --- content -------------------------------------------------------------------
+
+    def set_article(self, article: ArticleView | None) -> None:
+        """Show an article (or nothing); highlights are set separately."""
+        self.article = article
+        self._spans, self._starts, self._claims = [], [], {}
+        self._selected_claim = None
+        if article is None:
+            self.setPlainText("")
+            self.setExtraSelections([])
+            self._map = Utf16Map(())
+            return
+        self._map = Utf16Map.of(article.text)
+        self.setPlainText(article.text)
+        self._format_headings(article)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def _format_headings(self, article: ArticleView) -> None:
+        doc = self.document()
+        base = doc.defaultFont().pointSizeF()
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        for index, level in article.headings:
+            block = doc.findBlockByNumber(2 * index)
+            if not block.isValid():
+                continue
+            cursor.setPosition(block.position())
+            cursor.setPosition(
+                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+            )
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setFontPointSize(base * HEADING_SIZES.get(level, 1.05))
+            cursor.mergeCharFormat(fmt)
+            bfmt = QTextBlockFormat()
+            bfmt.setHeadingLevel(level)
+            bfmt.setTopMargin(6)
+            cursor.mergeBlockFormat(bfmt)
+        cursor.endEditBlock()
+
+    def set_claims(self, claims: list[ClaimView]) -> None:
+        """Paint every highlight of these claims in their verdict's colour."""
+        self._claims = {c.id: c for c in claims}
+        spans = []
+        for claim in claims:
+            color = claim.rating.color if claim.rating else NEUTRAL_COLOR
+            for h in claim.highlights:
+                if h.anchor == "orphan":
+                    continue
+                spans.append(
+                    Span(
+                        self._map.to_utf16(h.start),
+                        self._map.to_utf16(h.end),
+                        claim.id,
+                        h.id,
+                        color,
+                    )
+                )
+        # Longer spans first, so nested (shorter) ones are painted on top of them.
+        spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+        self._spans = spans
+        self._starts = [s.start for s in spans]
+        if self._selected_claim not in self._claims:
+            self._selected_claim = None
+        self._repaint_highlights()
+
+    def _repaint_highlights(self) -> None:
+        selections = []
+        doc = self.document()
+        for span in sorted(self._spans, key=lambda s: -(s.end - s.start)):
+            selected = span.claim_id == self._selected_claim
+            color = QColor(span.color)
+            fmt = QTextCharFormat()
+            bg = QColor(color)
+            bg.setAlpha(200 if selected and self._flash_on else 110 if selected else 60)
+            fmt.setBackground(bg)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(color.darker(130))
+            if selected:
+                fmt.setProperty(QTextFormat.Property.FontWeight, int(QFont.Weight.DemiBold))
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # --- positions -------------------------------------------------------------------
+
+    def selection_codepoints(self) -> tuple[int, int] | None:
+        """The user's selection as (start, end) code points, trimmed of white space."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.article is None:
+            return None
+        start = self._map.to_codepoint(cursor.selectionStart())
+        end = self._map.to_codepoint(cursor.selectionEnd())
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def select_codepoints(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def spans_at(self, u16: int) -> list[Span]:
+        """Highlights covering document position `u16`, innermost (shortest) first."""
+        hits = [s for s in self._spans[: bisect_right(self._starts, u16)] if s.end > u16]
+        return sorted(hits, key=lambda s: s.end - s.start)
+
+    def _position_at(self, point: QPoint) -> int:
+        return self.cursorForPosition(point).position()
+
+    # --- selection of a claim --------------------------------------------------------
+
+    def show_claim(self, claim_id: int | None, *, flash: bool = True) -> None:
+        """Mark a claim as selected, scroll to its first highlight and flash it."""
+        self._selected_claim = claim_id
+        spans = [s for s in self._spans if s.claim_id == claim_id]
+        if spans:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(spans[0].end)
+            self.setTextCursor(cursor)
+            cursor.setPosition(spans[0].start)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        if flash and spans:
+            self._flash_left = 4
+            self._flash_timer.start()
+        else:
+            self._repaint_highlights()
+
+    def _flash_step(self) -> None:
+        self._flash_on = not self._flash_on
+        self._flash_left -= 1
+        if self._flash_left <= 0:
+            self._flash_on = False
+            self._flash_timer.stop()
+        self._repaint_highlights()
+
+    # --- sentence mode ---------------------------------------------------------------
+
+    def set_sentence_mode(self, on: bool) -> None:
+        self._sentence_mode = on
+
+    def select_sentence_at(self, u16: int) -> bool:
+        if self.article is None:
+            return False
+        span = sentence_at(
+            self.article.text, self._map.to_codepoint(u16), self.article.language or "fr"
+        )
+        if span is None:
+            return False
+        self.select_codepoints(*span)
+        return True
+
+    # --- events ----------------------------------------------------------------------
+
+    def mousePressEvent(self, event) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = event.position().toPoint()
+        moved = (point - getattr(self, "_press_pos", point)).manhattanLength() > 3
+        if moved:
+            return
+        position = self._position_at(point)
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if self._sentence_mode or alt:
+            self.select_sentence_at(position)
+            return
+        if not self.textCursor().hasSelection():
+            hits = self.spans_at(position)
+            if hits:
+                self.claimClicked.emit(hits[0].claim_id)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.select_sentence_at(self._position_at(event.position().toPoint()))
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            hits = self.spans_at(
+                self._position_at(self.viewport().mapFromGlobal(event.globalPos()))
+            )
+            if hits:
+                QToolTip.showText(event.globalPos(), self._tooltip(hits), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def _tooltip(self, hits: list[Span]) -> str:
+        from html import escape
+
+        rows = []
+        seen = set()
+        for span in hits:
+            claim = self._claims.get(span.claim_id)
+            if claim is None or claim.id in seen:
+                continue
+            seen.add(claim.id)
+            verdict = claim.rating.label if claim.rating else self.tr("Not rated")
+            color = claim.rating.color if claim.rating else NEUTRAL_COLOR
+            who = f" — {escape(claim.claimant)}" if claim.claimant else ""
+            rows.append(
+                f"<p><span style='color:{color}'>■</span> <b>{escape(verdict)}</b>{who}<br>"
+                f"{escape(claim.label[:200])}</p>"
+            )
+        return "".join(rows)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = QMenu(self)
+        has_selection = self.selection_codepoints() is not None
+        tag = menu.addAction(self.tr("Tag as claim"), self.tagRequested.emit)
+        tag.setEnabled(has_selection)
+        add = menu.addAction(self.tr("Add to selected claim"), self.addHighlightRequested.emit)
+        add.setEnabled(has_selection and self._selected_claim is not None)
+        position = self._position_at(event.pos())
+        hits = self.spans_at(position)
+        if hits:
+            menu.addSeparator()
+            hl = hits[0].highlight_id
+            menu.addAction(
+                self.tr("Delete this highlight"), lambda: self.deleteHighlightRequested.emit(hl)
+            )
+        menu.addSeparator()
+        menu.addAction(self.tr("Select sentence"), lambda: self.select_sentence_at(position))
+        copy = menu.addAction(self.tr("Copy"), self.copy)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(self.textCursor().hasSelection())
+        menu.exec(event.globalPos())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        spare = max(0, self.width() - READING_WIDTH_PX)
+        self.setViewportMargins(spare // 2, 0, spare // 2, 0)
+
+
+class FindBar(QWidget):
+    """Ctrl+F: find words in the article; Enter for next, Shift+Enter for previous."""
+
+    def __init__(self, view: ArticleText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("Find in article"))
+        self.field.setAccessibleName(self.tr("Find in article"))
+        self.field.setClearButtonEnabled(True)
+        self.status = QLabel(self)
+        prev_btn = QToolButton(self)
+        prev_btn.setText("▲")
+        prev_btn.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        prev_btn.setAccessibleName(self.tr("Previous match"))
+        next_btn = QToolButton(self)
+        next_btn.setText("▼")
+        next_btn.setToolTip(self.tr("Next match (Enter)"))
+        next_btn.setAccessibleName(self.tr("Next match"))
+        close_btn = QToolButton(self)
+        close_btn.setText("✕")
+        close_btn.setAccessibleName(self.tr("Close find bar"))
+        for w in (self.field, self.status, prev_btn, next_btn, close_btn):
+            layout.addWidget(w)
+        self.field.returnPressed.connect(self.find_next)
+        self.field.textChanged.connect(lambda _t: self.find_next(from_start=True))
+        prev_btn.clicked.connect(self.find_previous)
+        next_btn.clicked.connect(self.find_next)
+        close_btn.clicked.connect(self.close_bar)
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.field.setFocus()
+        self.field.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.view.setFocus()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.find_previous()
+        else:
+            super().keyPressEvent(event)
+
+    def find_next(self, from_start: bool = False) -> bool:
+        return self._find(QTextDocument.FindFlag(0), from_start)
+
+    def find_previous(self) -> bool:
+        return self._find(QTextDocument.FindFlag.FindBackward, False)
+
+    def _find(self, flags, from_start: bool) -> bool:
+        needle = self.field.text()
+        if not needle:
+            self.status.clear()
+            return False
+        doc = self.view.document()
+        start = QTextCursor(doc) if from_start else self.view.textCursor()
+        if from_start:
+            start.movePosition(QTextCursor.MoveOperation.Start)
+        found = doc.find(needle, start, flags)
+        if found.isNull():  # wrap around
+            wrap = QTextCursor(doc)
+            if flags & QTextDocument.FindFlag.FindBackward:
+                wrap.movePosition(QTextCursor.MoveOperation.End)
+            found = doc.find(needle, wrap, flags)
+        if found.isNull():
+            self.status.setText(self.tr("Not found"))
+            return False
+        self.status.clear()
+        self.view.setTextCursor(found)
+        self.view.ensureCursorVisible()
+        return True
+
+
+class ArticlePane(QWidget):
+    """The article heading line, the find bar and the text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.meta = QLabel(self)
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setContentsMargins(12, 6, 12, 6)
+        self.meta.setWordWrap(True)
+        self.meta.setAccessibleName(self.tr("Article details"))
+        self.text = ArticleText(self)
+        self.find_bar = FindBar(self.text, self)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.text, 1)
+
+    def set_article(self, article: ArticleView | None) -> None:
+        self.text.set_article(article)
+        if article is None:
+            self.meta.setText(self.tr("No article open. Import one from the File menu."))
+            return
+        bits = [article.outlet, ", ".join(article.authors)]
+        if article.published:
+            bits.append(article.published.isoformat())
+        bits.append(article.url)
+        self.meta.setText(" · ".join(b for b in bits if b) or article.source_name)

@@ -1,0 +1,257 @@
+"""One undo command per user action; redo and undo each call the core in one transaction.
+
+QUndoStack.push() calls redo() at once, so no command applies its change in __init__.
+A failure inside redo (a busy or read-only database) cannot propagate out of Qt's
+push(): the command records it in `error`, marks itself obsolete (so the stack drops
+it) and the caller shows the message.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.core import claims as core_claims
+from desktop.core import sources as core_sources
+from desktop.core.errors import FactdeskError
+from desktop.ui.workbench import Workbench
+
+TEXT_FIELDS = {"text", "claimant", "appearance_url", "rationale", "checker"}
+
+
+class _Command(QUndoCommand):
+    """Base: error capture and the workbench handle."""
+
+    def __init__(self, wb: Workbench, text: str) -> None:
+        super().__init__(text)
+        self.wb = wb
+        self.error: str | None = None
+        self._done_once = False
+
+    def redo(self) -> None:
+        try:
+            self._redo()
+            self._done_once = True
+        except FactdeskError as exc:
+            self.error = str(exc)
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        try:
+            self._undo()
+        except FactdeskError as exc:
+            self.error = str(exc)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class CreateClaim(_Command):
+    """Tag a span as a new claim (one highlight)."""
+
+    def __init__(self, wb: Workbench, article_id: int, start: int, end: int, **fields) -> None:
+        super().__init__(wb, wb.tr("Tag claim"))
+        self.article_id, self.start, self.end, self.fields = article_id, start, end, fields
+        self.claim_id: int | None = None
+        self._snapshot = None
+
+    def _redo(self) -> None:
+        if self._snapshot is None:
+            claim, _ = self.wb.write(
+                core_claims.create_claim,
+                self.article_id,
+                start=self.start,
+                end=self.end,
+                **self.fields,
+            )
+            self.claim_id = claim.id
+        else:
+            self.wb.write(core_claims.restore_claim, self._snapshot)
+        self.wb.claimsChanged.emit(self.article_id)
+
+    def _undo(self) -> None:
+        self._snapshot = self.wb.write(core_claims.delete_claim, self.claim_id)
+        self.wb.claimsChanged.emit(self.article_id)
+
+
+class DeleteClaim(_Command):
+    def __init__(self, wb: Workbench, article_id: int, claim_id: int) -> None:
+        super().__init__(wb, wb.tr("Delete claim"))
+        self.article_id, self.claim_id = article_id, claim_id
+        self._snapshot = None
+
+    def _redo(self) -> None:
+        self._snapshot = self.wb.write(core_claims.delete_claim, self.claim_id)
+        self.wb.claimsChanged.emit(self.article_id)
+
+    def _undo(self) -> None:
+        self.wb.write(core_claims.restore_claim, self._snapshot)
+        self.wb.claimsChanged.emit(self.article_id)
+
+
+class AddHighlight(_Command):
+    """Another span for an existing claim."""
+
+    def __init__(self, wb: Workbench, article_id: int, claim_id: int, start: int, end: int):
+        super().__init__(wb, wb.tr("Add highlight"))
+        self.article_id, self.claim_id, self.start, self.end = article_id, claim_id, start, end
+        self._snapshot = None
+        self.highlight_id: int | None = None
+
+    def _redo(self) -> None:
+        if self._snapshot is None:
+            hl = self.wb.write(
+                core_claims.add_highlight, self.claim_id, start=self.start, end=self.end
+            )
+            self.highlight_id = hl.id
+        else:
+            self.wb.write(core_claims.restore_highlight, self._snapshot)
+        self.wb.claimsChanged.emit(self.article_id)
+
+    def _undo(self) -> None:
+        self._snapshot = self.wb.write(core_claims.delete_highlight, self.highlight_id)
+        self.wb.claimsChanged.emit(self.article_id)
+
+
+class DeleteHighlight(_Command):
+    def __init__(self, wb: Workbench, article_id: int, highlight_id: int) -> None:
+        super().__init__(wb, wb.tr("Delete highlight"))
+        self.article_id, self.highlight_id = article_id, highlight_id
+        self._snapshot = None
+
+    def _redo(self) -> None:
+        self._snapshot = self.wb.write(core_claims.delete_highlight, self.highlight_id)
+        self.wb.claimsChanged.emit(self.article_id)
+
+    def _undo(self) -> None:
+        self.wb.write(core_claims.restore_highlight, self._snapshot)
+        self.wb.claimsChanged.emit(self.article_id)
+
+
+_MERGE_ID = 0x4644  # "FD": consecutive typing in one text field becomes one undo step
+
+
+class EditClaim(_Command):
+    """Change one field of a claim (verdict, claimant, rationale, tags, …)."""
+
+    def __init__(self, wb, article_id: int, claim_id: int, field: str, old, new, label: str = ""):
+        super().__init__(wb, label or wb.tr("Edit claim"))
+        self.article_id, self.claim_id, self.field = article_id, claim_id, field
+        self.old, self.new = old, new
+
+    def id(self) -> int:
+        return _MERGE_ID if self.field in TEXT_FIELDS else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if (
+            isinstance(other, EditClaim)
+            and other.claim_id == self.claim_id
+            and other.field == self.field
+            and other.error is None
+        ):
+            self.new = other.new
+            return True
+        return False
+
+    def _set(self, value) -> None:
+        self.wb.write(core_claims.update_claim, self.claim_id, **{self.field: value})
+        self.wb.claimChanged.emit(self.article_id, self.claim_id)
+
+    def _redo(self) -> None:
+        self._set(self.new)
+
+    def _undo(self) -> None:
+        self._set(self.old)
+
+
+class AddSource(_Command):
+    """Cite a new source (or an existing one, by id) for a claim."""
+
+    def __init__(
+        self,
+        wb,
+        article_id: int,
+        claim_id: int,
+        *,
+        values: dict | None = None,
+        source_id: int | None = None,
+        stance: str = "context",
+        excerpt: str = "",
+    ):
+        super().__init__(wb, wb.tr("Add source"))
+        self.article_id, self.claim_id = article_id, claim_id
+        self.values, self.source_id = values or {}, source_id
+        self.stance, self.excerpt = stance, excerpt
+
+    def _redo(self) -> None:
+        if self.source_id is None:
+            source = self.wb.write(
+                core_sources.add_source,
+                self.claim_id,
+                stance=self.stance,
+                excerpt=self.excerpt,
+                **self.values,
+            )
+            self.source_id = source.id
+        else:
+            self.wb.write(
+                core_sources.attach_source,
+                self.claim_id,
+                self.source_id,
+                stance=self.stance,
+                excerpt=self.excerpt,
+            )
+        self.wb.claimChanged.emit(self.article_id, self.claim_id)
+
+    def _undo(self) -> None:
+        self.wb.write(core_sources.detach_source, self.claim_id, self.source_id)
+        self.wb.claimChanged.emit(self.article_id, self.claim_id)
+
+
+class EditSource(_Command):
+    """Change a source's fields and how this claim cites it."""
+
+    def __init__(self, wb, article_id, claim_id, source_id, old: dict, new: dict) -> None:
+        super().__init__(wb, wb.tr("Edit source"))
+        self.article_id, self.claim_id, self.source_id = article_id, claim_id, source_id
+        self.old, self.new = old, new
+
+    def _apply(self, values: dict) -> None:
+        link = {k: v for k, v in values.items() if k in core_sources.LINK_FIELDS}
+        fields = {k: v for k, v in values.items() if k in core_sources.SOURCE_FIELDS}
+
+        def both(session):
+            core_sources.update_source(session, self.source_id, **fields)
+            core_sources.update_citation(session, self.claim_id, self.source_id, **link)
+
+        self.wb.write(both)
+        self.wb.claimChanged.emit(self.article_id, self.claim_id)
+
+    def _redo(self) -> None:
+        self._apply(self.new)
+
+    def _undo(self) -> None:
+        self._apply(self.old)
+
+
+class RemoveSource(_Command):
+    def __init__(self, wb, article_id: int, claim_id: int, source_id: int) -> None:
+        super().__init__(wb, wb.tr("Remove source"))
+        self.article_id, self.claim_id, self.source_id = article_id, claim_id, source_id
+        self._citation = None
+
+    def _redo(self) -> None:
+        self._citation = self.wb.write(core_sources.detach_source, self.claim_id, self.source_id)
+        self.wb.claimChanged.emit(self.article_id, self.claim_id)
+
+    def _undo(self) -> None:
+        self.wb.write(core_sources.restore_citation, self._citation)
+        self.wb.claimChanged.emit(self.article_id, self.claim_id)
+
+
+def push(wb: Workbench, command: _Command) -> str | None:
+    """Push a command; returns the error message if it failed (nothing was changed)."""
+    wb.undo_stack.push(command)
+    return command.error

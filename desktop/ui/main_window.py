@@ -1,0 +1,658 @@
+"""The workbench window: library | article | claims, with menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.core import claims as core_claims
+from desktop.core import importers
+from desktop.core import sources as core_sources
+from desktop.core.articles import add_article
+from desktop.core.errors import FactdeskError
+from desktop.core.ratings import NEUTRAL_COLOR, ratings
+from desktop.core.store import open_store
+from desktop.core.views import (
+    ClaimView,
+    article_summaries,
+    claims_of,
+    get_article,
+    get_claim,
+    rating_view,
+)
+from desktop.ui import commands
+from desktop.ui.article_view import ArticlePane
+from desktop.ui.claim_editor import ClaimPanel
+from desktop.ui.library import LibraryPanel
+from desktop.ui.source_dialog import ReuseSourceDialog, SourceDialog
+from desktop.ui.state import qsettings, recent_databases, remember_database
+from desktop.ui.tasks import run_task
+from desktop.ui.workbench import Workbench
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, wb: Workbench, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wb = wb
+        self.article_id: int | None = None
+        self.claims: list[ClaimView] = []
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 560)
+
+        self.library = LibraryPanel(self)
+        self.article = ArticlePane(self)
+        self.claim_panel = ClaimPanel(self)
+        self.editor = self.claim_panel.editor
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        for pane in (self.library, self.article, self.claim_panel):
+            self.splitter.addWidget(pane)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.counts = QLabel(self)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setAccessibleName(self.tr("Claim counts by verdict"))
+        self.statusBar().addPermanentWidget(self.counts)
+
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self._update_title()
+        self.reload_library()
+        self.reload_ratings()
+        self._restore_state()
+        self._update_actions()
+
+    # --- construction ---------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence
+        self.act_new_db = self._action(self.tr("&New Library…"), self.new_database)
+        self.act_open_db = self._action(
+            self.tr("&Open Library…"), self.open_database_dialog, K(K.StandardKey.Open)
+        )
+        self.act_import = self._action(
+            self.tr("&Import Article…"),
+            self.import_dialog,
+            K("Ctrl+I"),
+            self.tr("Import a text, Markdown, web page, Word or PDF file"),
+        )
+        self.act_import_url = self._action(
+            self.tr("Import from &URL…"), self.import_url_dialog, K("Ctrl+Shift+I")
+        )
+        self.act_paste = self._action(
+            self.tr("&Paste Article from Clipboard"), self.paste_article, K("Ctrl+Shift+V")
+        )
+        self.act_delete_article = self._action(self.tr("&Delete Article…"), self.delete_article)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
+        self.act_undo = self.wb.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.act_undo.setShortcut(K(K.StandardKey.Undo))
+        self.act_redo = self.wb.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.act_redo.setShortcut(K(K.StandardKey.Redo))
+        self.act_tag = self._action(
+            self.tr("&Tag as Claim"),
+            self.tag_selection,
+            [K("Ctrl+T"), K("Ctrl+Return")],
+            self.tr("Make the selected text a new claim (Ctrl+T)"),
+        )
+        self.act_add_hl = self._action(
+            self.tr("&Add Selection to Claim"),
+            self.add_highlight_to_claim,
+            K("Ctrl+Shift+T"),
+            self.tr("Add the selected text to the selected claim"),
+        )
+        self.act_delete_claim = self._action(
+            self.tr("&Delete Claim"), self.delete_claim, K("Ctrl+Delete")
+        )
+        self.act_find = self._action(
+            self.tr("&Find in Article…"), self.article.find_bar.open_bar, K(K.StandardKey.Find)
+        )
+        self.act_sentence = QAction(self.tr("&Sentence Mode"), self)
+        self.act_sentence.setCheckable(True)
+        self.act_sentence.setShortcut(K("Ctrl+Shift+E"))
+        self.act_sentence.setStatusTip(
+            self.tr("A click selects the whole sentence (Alt+click does so at any time)")
+        )
+        self.act_sentence.toggled.connect(self.article.text.set_sentence_mode)
+        self.act_next = self._action(
+            self.tr("&Next Claim"), lambda: self.step_claim(1), [K("F8"), K("Ctrl+]")]
+        )
+        self.act_prev = self._action(
+            self.tr("&Previous Claim"), lambda: self.step_claim(-1), [K("Shift+F8"), K("Ctrl+[")]
+        )
+        self.act_refresh = self._action(self.tr("&Refresh"), self.refresh, K(K.StandardKey.Refresh))
+        self.act_about = self._action(self.tr("&About Factdesk"), self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_new_db)
+        file_menu.addAction(self.act_open_db)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        for a in (self.act_import, self.act_import_url, self.act_paste):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_delete_article)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for a in (self.act_undo, self.act_redo):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        for a in (self.act_tag, self.act_add_hl, self.act_delete_claim):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for a in (self.act_next, self.act_prev, self.act_sentence, self.act_refresh):
+            view_menu.addAction(a)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (
+            self.act_import,
+            None,
+            self.act_tag,
+            self.act_add_hl,
+            self.act_sentence,
+            None,
+            self.act_prev,
+            self.act_next,
+            None,
+            self.act_undo,
+            self.act_redo,
+        ):
+            toolbar.addSeparator() if a is None else toolbar.addAction(a)
+        self.addToolBar(toolbar)
+
+    def _connect(self) -> None:
+        self.library.articleSelected.connect(self.open_article)
+        text = self.article.text
+        text.claimClicked.connect(self.select_claim)
+        text.tagRequested.connect(self.tag_selection)
+        text.addHighlightRequested.connect(self.add_highlight_to_claim)
+        text.deleteHighlightRequested.connect(self.delete_highlight)
+        text.selectionChanged.connect(self._update_actions)
+        self.claim_panel.list.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._claim_row_changed()
+        )
+        self.editor.edited.connect(self._claim_edited)
+        sources = self.editor.sources
+        sources.addRequested.connect(self.add_source)
+        sources.reuseRequested.connect(self.reuse_source)
+        sources.editRequested.connect(self.edit_source)
+        sources.removeRequested.connect(self.remove_source)
+        self.wb.claimsChanged.connect(self._on_claims_changed)
+        self.wb.claimChanged.connect(self._on_claim_changed)
+        self.wb.articlesChanged.connect(self.reload_library)
+        self.wb.libraryReplaced.connect(self._on_library_replaced)
+
+    # --- state ---------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        s = qsettings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            screen = QGuiApplication.primaryScreen()
+            size = screen.availableSize() if screen else None
+            self.resize(
+                min(1400, size.width() if size else 1400), min(860, size.height() if size else 860)
+            )
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        sizes = s.value("window/splitter")
+        if isinstance(sizes, QByteArray):
+            self.splitter.restoreState(sizes)
+        else:
+            self.splitter.setSizes([260, 640, 420])
+        last = s.value(f"last_article/{self.wb.store.label}")
+        try:
+            last_id = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            last_id = None
+        rows = self.library.model.rows
+        if last_id is not None and any(r.id == last_id for r in rows):
+            self.library.select(last_id)
+        elif rows:
+            self.library.select(rows[0].id)
+
+    def _save_state(self) -> None:
+        s = qsettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        if self.article_id is not None:
+            s.setValue(f"last_article/{self.wb.store.label}", self.article_id)
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.editor.flush()
+        self._save_state()
+        super().closeEvent(event)
+
+    def _update_title(self) -> None:
+        name = Path(self.wb.store.path).name if self.wb.store.path else self.wb.store.label
+        self.setWindowTitle(f"{name} — Factdesk")
+
+    # --- loading -------------------------------------------------------------------
+
+    def reload_library(self) -> None:
+        self.library.set_articles(self.wb.read(article_summaries))
+
+    def reload_ratings(self) -> None:
+        self.editor.set_ratings([rating_view(r) for r in self.wb.read(ratings)])
+
+    def open_article(self, article_id: int | None) -> None:
+        self.editor.flush()
+        self.article_id = article_id
+        try:
+            article = self.wb.read(get_article, article_id) if article_id is not None else None
+        except FactdeskError:
+            article = None
+            self.article_id = None
+        self.article.set_article(article)
+        self.claims = []
+        self.reload_claims(select=None)
+        self._update_actions()
+
+    def reload_claims(self, select: int | None = -1) -> None:
+        """Re-read the article's claims; keep the selection unless `select` says otherwise."""
+        keep = self.claim_panel.selected_claim_id() if select == -1 else select
+        self.claims = self.wb.read(claims_of, self.article_id) if self.article_id else []
+        self.claim_panel.list.selectionModel().blockSignals(True)
+        self.claim_panel.model.set_claims(self.claims)
+        self.claim_panel.list.selectionModel().blockSignals(False)
+        self.article.text.set_claims(self.claims)
+        self.claim_panel.select_claim(keep)
+        self._claim_row_changed(flash=False)
+        self.editor.set_completions(
+            self.wb.read(core_claims.claimants), self.wb.read(core_claims.tag_names)
+        )
+        self._update_counts()
+
+    def refresh(self) -> None:
+        """Show changes other programs (a CLI, a colleague) committed meanwhile."""
+        self.reload_library()
+        self.reload_ratings()
+        if self.article_id is not None:
+            self.reload_claims()
+
+    def _on_claims_changed(self, article_id: int) -> None:
+        if article_id == self.article_id:
+            self.reload_claims()
+        self.reload_library()
+
+    def _on_claim_changed(self, article_id: int, claim_id: int) -> None:
+        if article_id != self.article_id:
+            return
+        fresh = self.wb.read(get_claim, claim_id)
+        self.claims = [fresh if c.id == claim_id else c for c in self.claims]
+        row = self.claim_panel.model.row_of(claim_id)
+        if row >= 0:
+            self.claim_panel.model.claims[row] = fresh
+            index = self.claim_panel.model.index(row)
+            self.claim_panel.model.dataChanged.emit(index, index)
+        self.article.text.set_claims(self.claims)
+        if self.editor.claim is not None and self.editor.claim.id == claim_id:
+            self.editor.set_claim(fresh)
+        self._update_counts()
+
+    def _on_library_replaced(self) -> None:
+        self._update_title()
+        self.article_id = None
+        self.reload_library()
+        self.reload_ratings()
+        rows = self.library.model.rows
+        self.open_article(rows[0].id if rows else None)
+        if rows:
+            self.library.select(rows[0].id, emit=False)
+
+    # --- claims --------------------------------------------------------------------
+
+    def current_claim_id(self) -> int | None:
+        return self.claim_panel.selected_claim_id()
+
+    def _claim_row_changed(self, flash: bool = True) -> None:
+        claim_id = self.current_claim_id()
+        claim = next((c for c in self.claims if c.id == claim_id), None)
+        self.editor.set_claim(claim)
+        self.article.text.show_claim(claim_id, flash=flash and claim is not None)
+        self._update_actions()
+
+    def select_claim(self, claim_id: int) -> None:
+        self.claim_panel.select_claim(claim_id)
+
+    def step_claim(self, delta: int) -> None:
+        if not self.claims:
+            return
+        current = self.claim_panel.model.row_of(self.current_claim_id() or -1)
+        row = (current + delta) % len(self.claims) if current >= 0 else 0 if delta > 0 else -1
+        self.select_claim(self.claims[row].id)
+
+    def _push(self, command) -> bool:
+        error = commands.push(self.wb, command)
+        if error:
+            self.show_error(self.tr("The change could not be saved"), error)
+            return False
+        return True
+
+    def tag_selection(self) -> None:
+        span = self.article.text.selection_codepoints()
+        if span is None or self.article_id is None:
+            self.statusBar().showMessage(self.tr("Select some text to tag first."), 4000)
+            return
+        self.editor.flush()
+        command = commands.CreateClaim(
+            self.wb, self.article_id, span[0], span[1], checker=self.wb.checker()
+        )
+        if self._push(command):
+            self.select_claim(command.claim_id)
+            self.editor.text.setFocus()
+
+    def add_highlight_to_claim(self) -> None:
+        span = self.article.text.selection_codepoints()
+        claim_id = self.current_claim_id()
+        if span is None or claim_id is None or self.article_id is None:
+            return
+        self._push(commands.AddHighlight(self.wb, self.article_id, claim_id, *span))
+
+    def delete_claim(self) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is None or self.article_id is None:
+            return
+        self.editor.flush()
+        self._push(commands.DeleteClaim(self.wb, self.article_id, claim_id))
+        self.statusBar().showMessage(self.tr("Claim deleted — Undo brings it back."), 5000)
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        if self.article_id is not None:
+            self._push(commands.DeleteHighlight(self.wb, self.article_id, highlight_id))
+
+    def _claim_edited(self, field: str, old, new) -> None:
+        claim = self.editor.claim
+        if claim is None:
+            return
+        labels = {"rating_id": self.tr("Set verdict"), "status": self.tr("Set status")}
+        self._push(
+            commands.EditClaim(
+                self.wb, claim.article_id, claim.id, field, old, new, labels.get(field, "")
+            )
+        )
+
+    # --- sources -------------------------------------------------------------------
+
+    def add_source(self) -> None:
+        claim = self.editor.claim
+        if claim is None:
+            return
+        dialog = SourceDialog(self)
+        if dialog.exec() != SourceDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        stance, excerpt = values.pop("stance"), values.pop("excerpt")
+        self._push(
+            commands.AddSource(
+                self.wb, claim.article_id, claim.id, values=values, stance=stance, excerpt=excerpt
+            )
+        )
+
+    def reuse_source(self) -> None:
+        claim = self.editor.claim
+        if claim is None:
+            return
+        dialog = ReuseSourceDialog(self, lambda q: self.wb.read(core_sources.search_sources, q))
+        if dialog.exec() != ReuseSourceDialog.DialogCode.Accepted or dialog.source_id() is None:
+            return
+        self._push(
+            commands.AddSource(
+                self.wb,
+                claim.article_id,
+                claim.id,
+                source_id=dialog.source_id(),
+                stance=dialog.stance.currentData(),
+                excerpt=dialog.excerpt.text().strip(),
+            )
+        )
+
+    def edit_source(self, source_id: int) -> None:
+        claim = self.editor.claim
+        source = (
+            next((s for s in claim.sources if s.source_id == source_id), None) if claim else None
+        )
+        if source is None:
+            return
+        dialog = SourceDialog(self, source)
+        if dialog.exec() != SourceDialog.DialogCode.Accepted:
+            return
+        new = dialog.values()
+        old = {k: getattr(source, k) for k in new}
+        if new != old:
+            self._push(
+                commands.EditSource(self.wb, claim.article_id, claim.id, source_id, old, new)
+            )
+
+    def remove_source(self, source_id: int) -> None:
+        claim = self.editor.claim
+        if claim is not None:
+            self._push(commands.RemoveSource(self.wb, claim.article_id, claim.id, source_id))
+
+    # --- importing -----------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import articles"), "", importers.file_dialog_filter()
+        )
+        self.import_files(paths)
+
+    def import_files(self, paths) -> None:
+        for path in paths:
+            self._import(lambda p=path: importers.import_path(p), str(path))
+
+    def import_url_dialog(self) -> None:
+        url, ok = QInputDialog.getText(
+            self, self.tr("Import from URL"), self.tr("Address of the article (http or https):")
+        )
+        if ok and url.strip():
+            from desktop.core.importers.url import fetch
+
+            self._import(lambda: fetch(url.strip()), url.strip())
+
+    def paste_article(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.show_error(self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
+            return
+        self._import(lambda: importers.parse_text(text, source_name="clipboard"), "clipboard")
+
+    def _import(self, parse, label: str) -> None:
+        def stored(parsed) -> None:
+            try:
+                added = self.wb.write(add_article, parsed)
+            except FactdeskError as exc:
+                self.show_error(self.tr("Import failed"), str(exc))
+                return
+            self.reload_library()
+            self.library.select(added.article_id)
+            if not added.created:
+                self.statusBar().showMessage(
+                    self.tr("Already in the library: {0}").format(added.title), 6000
+                )
+
+        run_task(
+            self,
+            self.tr("Importing {0}…").format(label),
+            parse,
+            stored,
+            lambda message: self.show_error(self.tr("Import failed"), message),
+        )
+
+    def delete_article(self) -> None:
+        if self.article_id is None:
+            return
+        title = self.article.text.article.title if self.article.text.article else ""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete article"),
+            self.tr("Delete “{0}” with all its claims? This cannot be undone.").format(title),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from desktop.core.articles import delete_article
+
+        self.wb.write(delete_article, self.article_id)
+        self.wb.undo_stack.clear()
+        self.open_article(None)
+        self.reload_library()
+        rows = self.library.model.rows
+        if rows:
+            self.library.select(rows[0].id)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # --- libraries -----------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New library"),
+            "factdesk.sqlite3",
+            self.tr("Factdesk library (*.sqlite3)"),
+        )
+        if path:
+            if Path(path).exists():
+                self.show_error(
+                    self.tr("Library not created"),
+                    self.tr("{0} already exists; use Open Library to open it.").format(path),
+                )
+                return
+            self.open_database(path)
+
+    def open_database_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open library"),
+            "",
+            self.tr("Factdesk library (*.sqlite3 *.sqlite *.db);;All files (*)"),
+        )
+        if path:
+            self.open_database(path)
+
+    def open_database(self, location: str) -> bool:
+        self.editor.flush()
+        try:
+            store = open_store(location)
+        except FactdeskError as exc:
+            self.show_error(self.tr("Cannot open library"), str(exc))
+            return False
+        self._save_state()
+        self.wb.replace_store(store)
+        remember_database(store.label)
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for location in recent_databases():
+            self.recent_menu.addAction(location, lambda loc=location: self.open_database(loc))
+        self.recent_menu.setEnabled(True)
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # --- feedback ------------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        has_article = self.article_id is not None
+        has_selection = has_article and self.article.text.selection_codepoints() is not None
+        has_claim = self.current_claim_id() is not None
+        self.act_tag.setEnabled(has_selection)
+        self.act_add_hl.setEnabled(has_selection and has_claim)
+        self.act_delete_claim.setEnabled(has_claim)
+        self.act_delete_article.setEnabled(has_article)
+        self.act_find.setEnabled(has_article)
+        self.act_next.setEnabled(bool(self.claims))
+        self.act_prev.setEnabled(bool(self.claims))
+
+    def _update_counts(self) -> None:
+        if not self.claims:
+            self.counts.setText(self.tr("No claims") if self.article_id else "")
+            return
+        counts: dict[tuple[str, str], int] = {}
+        for c in self.claims:
+            key = (
+                (c.rating.label, c.rating.color)
+                if c.rating
+                else (self.tr("Not rated"), NEUTRAL_COLOR)
+            )
+            counts[key] = counts.get(key, 0) + 1
+        parts = [
+            f"<span style='color:{color}'>■</span> {escape(label)} {n}"
+            for (label, color), n in counts.items()
+        ]
+        total = self.tr("%n claim(s)", "", len(self.claims))
+        self.counts.setText(f"{escape(total)}: " + " &nbsp; ".join(parts))
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def about(self) -> None:
+        import sys
+
+        from PySide6 import __version__ as pyside_version
+
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Factdesk"),
+            self.tr(
+                "<h3>Factdesk {0}</h3><p>A workbench for fact-checkers: tag claims in "
+                "articles, cite sources, give verdicts, publish reports.</p>"
+                "<p>Library: {1}<br>Python {2} · PySide6 {3}</p>"
+            ).format(
+                __version__, escape(self.wb.store.label), sys.version.split()[0], pyside_version
+            ),
+        )

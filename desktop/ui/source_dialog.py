@@ -1,0 +1,169 @@
+"""Dialogs to cite a source: a new one (or edit one), or one already in the library."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+def _date_edit(parent, value: date | None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(parent.tr("No date"))
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+    return edit
+
+
+def _date_of(edit: QDateEdit) -> date | None:
+    qd = edit.date()
+    return None if qd == NO_DATE else date(qd.year(), qd.month(), qd.day())
+
+
+def stance_combo(parent, current: str = "context") -> QComboBox:
+    combo = QComboBox(parent)
+    for key, label in (
+        ("supports", parent.tr("Supports the claim")),
+        ("refutes", parent.tr("Refutes the claim")),
+        ("context", parent.tr("Gives context")),
+    ):
+        combo.addItem(label, key)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class SourceDialog(QDialog):
+    """Every field of a source, and how this claim cites it (stance, excerpt)."""
+
+    def __init__(self, parent=None, source=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add source"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        s = source
+        self.url = QLineEdit(s.url if s else "", self)
+        self.url.setPlaceholderText("https://…")
+        self.title_edit = QLineEdit(s.title if s else "", self)
+        self.publisher = QLineEdit(s.publisher if s else "", self)
+        self.author = QLineEdit(s.author if s else "", self)
+        self.published = _date_edit(self, s.published if s else None)
+        self.accessed = _date_edit(self, s.accessed if s else date.today())
+        self.archive_url = QLineEdit(s.archive_url if s else "", self)
+        self.archive_url.setPlaceholderText("https://web.archive.org/…")
+        self.stance = stance_combo(self, s.stance if s else "context")
+        self.excerpt = QPlainTextEdit(s.excerpt if s else "", self)
+        self.excerpt.setPlaceholderText(self.tr("What the source says about the claim"))
+        self.excerpt.setTabChangesFocus(True)
+        self.notes = QPlainTextEdit(s.notes if s else "", self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        rows = (
+            (self.tr("&URL:"), self.url, "URL"),
+            (self.tr("&Title:"), self.title_edit, "Title"),
+            (self.tr("&Publisher:"), self.publisher, "Publisher"),
+            (self.tr("A&uthor:"), self.author, "Author"),
+            (self.tr("Publis&hed:"), self.published, "Published"),
+            (self.tr("A&ccessed:"), self.accessed, "Accessed"),
+            (self.tr("A&rchive URL:"), self.archive_url, "Archive URL"),
+            (self.tr("&Stance:"), self.stance, "Stance"),
+            (self.tr("&Excerpt:"), self.excerpt, "Excerpt"),
+            (self.tr("&Notes:"), self.notes, "Notes"),
+        )
+        for label, widget, name in rows:
+            widget.setAccessibleName(self.tr(name))
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict:
+        """Source fields and citation fields, as the core takes them."""
+        return {
+            "url": self.url.text().strip(),
+            "title": self.title_edit.text().strip(),
+            "publisher": self.publisher.text().strip(),
+            "author": self.author.text().strip(),
+            "published": _date_of(self.published),
+            "accessed": _date_of(self.accessed),
+            "archive_url": self.archive_url.text().strip(),
+            "notes": self.notes.toPlainText(),
+            "stance": self.stance.currentData(),
+            "excerpt": self.excerpt.toPlainText().strip(),
+        }
+
+
+class ReuseSourceDialog(QDialog):
+    """Pick a source already in the library, searching by url, title or publisher."""
+
+    def __init__(self, parent, search) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cite a source from the library"))
+        self.setMinimumSize(560, 380)
+        self._search = search
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(self.tr("Search sources"))
+        self.query.setAccessibleName(self.tr("Search sources"))
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Sources in the library"))
+        self.stance = stance_combo(self)
+        self.stance.setAccessibleName(self.tr("Stance"))
+        self.excerpt = QLineEdit(self)
+        self.excerpt.setPlaceholderText(self.tr("What the source says about this claim"))
+        self.excerpt.setAccessibleName(self.tr("Excerpt"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.list, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("&Stance:"), self.stance)
+        form.addRow(self.tr("&Excerpt:"), self.excerpt)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.query.textChanged.connect(self.refresh)
+        self.list.currentItemChanged.connect(
+            lambda *_: self.ok.setEnabled(self.source_id() is not None)
+        )
+        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for source in self._search(self.query.text()):
+            label = source.title or source.url
+            extra = " · ".join(x for x in (source.publisher, source.url) if x and x != label)
+            item = QListWidgetItem(f"{label}\n{extra}" if extra else label)
+            item.setData(Qt.ItemDataRole.UserRole, source.id)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self.ok.setEnabled(self.source_id() is not None)
+
+    def source_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
