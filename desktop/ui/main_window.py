@@ -632,7 +632,8 @@ class MainWindow(QMainWindow):
             f"<span style='color:{color}'>■</span> {escape(label)} {n}"
             for (label, color), n in counts.items()
         ]
-        total = self.tr("%n claim(s)", "", len(self.claims))
+        n = len(self.claims)
+        total = self.tr("1 claim") if n == 1 else self.tr("{0} claims").format(n)
         self.counts.setText(f"{escape(total)}: " + " &nbsp; ".join(parts))
 
     def show_error(self, title: str, message: str) -> None:
