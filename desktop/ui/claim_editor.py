@@ -135,6 +135,7 @@ class SourcesTable(QWidget):
         self.table.doubleClicked.connect(lambda _i: self._emit_selected(self.editRequested))
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
+        buttons.setSpacing(4)
         self.add_btn = QPushButton(self.tr("&Add…"), self)
         self.reuse_btn = QPushButton(self.tr("&Reuse…"), self)
         self.edit_btn = QPushButton(self.tr("&Edit…"), self)
@@ -236,10 +237,8 @@ class ClaimEditor(QScrollArea):
             ("organization", self.tr("Organization")),
         ):
             self.claimant_kind.addItem(label, key)
-        row = QHBoxLayout()
-        row.addWidget(self.claimant, 1)
-        row.addWidget(self.claimant_kind)
-        form.addRow(self.tr("Clai&mant:"), row)
+        form.addRow(self.tr("Clai&mant:"), self.claimant)
+        form.addRow(self.tr("Claimant &is:"), self.claimant_kind)
 
         self.claim_date = QDateEdit(body)
         self.claim_date.setCalendarPopup(True)
@@ -280,12 +279,16 @@ class ClaimEditor(QScrollArea):
         self.rationale_tabs = QTabWidget(body)
         self.rationale_tabs.addTab(self.rationale, self.tr("Write"))
         self.rationale_tabs.addTab(self.preview, self.tr("Preview"))
-        self.rationale_tabs.setMinimumHeight(140)
+        self.rationale_tabs.setMinimumHeight(120)
+        self.rationale_tabs.setMaximumHeight(200)
         self.rationale_tabs.currentChanged.connect(self._update_preview)
         form.addRow(self.tr("&Rationale:"), self.rationale_tabs)
 
         self.sources = SourcesTable(body)
-        form.addRow(self.tr("Sources:"), self.sources)
+        sources_label = QLabel(self.tr("Sources"), body)
+        sources_label.setStyleSheet("QLabel { font-weight: 600; margin-top: 6px; }")
+        form.addRow(sources_label)
+        form.addRow(self.sources)
 
         names = {
             self.text: "Restated claim",
