@@ -42,7 +42,10 @@ def read_source(source: str):
     from desktop.core.importers.url import fetch, is_web_url
 
     if source == "-":
-        return importers.parse_text(sys.stdin.read(), source_name="standard input")
+        # Bytes, decoded like a .txt file: text-mode stdin would let invalid bytes through
+        # as lone surrogates (a traceback later) and guess no encoding for cp1252 input.
+        data = sys.stdin.buffer.read()
+        return importers.parse_bytes(data, kind="plaintext", source_name="standard input")
     if is_web_url(source):
         return fetch(source)
     return importers.import_path(source)

@@ -71,7 +71,12 @@ def update_article(session: Session, article_id: int, **changes) -> Article:
         if name not in EDITABLE:
             raise TypeError(f"cannot change {name!r} of an article")
         if name == "published" and isinstance(value, str):
-            value = date.fromisoformat(value) if value else None
+            try:
+                value = date.fromisoformat(value) if value.strip() else None
+            except ValueError as exc:  # a user's typing: a FactdeskError, as in claims
+                raise FactdeskError(
+                    f"publication date {value!r} is not a date (YYYY-MM-DD)"
+                ) from exc
         setattr(article, name, value)
     session.add(article)
     session.flush()

@@ -33,7 +33,9 @@ def backup_dir(db_path: Path) -> Path:
 def copy_database(src: Path, dest: Path) -> None:
     """A consistent copy of the SQLite database `src` at `dest` (replaced if present)."""
     tmp = dest.with_name(dest.name + ".part")
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    # as_uri escapes "#" and "?": in a raw "file:" URI they would silently cut the path
+    # and the "copy" would be of an empty database.
+    source = sqlite3.connect(Path(src).resolve().as_uri() + "?mode=ro", uri=True)
     try:
         target = sqlite3.connect(tmp)
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from desktop.core.anchoring import anchor_span, find_quote
@@ -168,7 +169,7 @@ def set_tags(session: Session, claim: Claim, names) -> None:
             wanted.append(name)
     tags = []
     for name in wanted:
-        tag = session.exec(select(Tag).where(Tag.name == name)).first()
+        tag = session.exec(select(Tag).where(func.lower(Tag.name) == name.lower())).first()
         if tag is None:
             tag = Tag(name=name)
             session.add(tag)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -50,11 +52,29 @@ def ensure_default_scale(session: Session) -> RatingScale:
 
 
 def ratings(session: Session) -> list[Rating]:
-    """The default scale's ratings, in order."""
-    scale = ensure_default_scale(session)
+    """The default scale's ratings, in order.
+
+    Only reads: opening a library (desktop.core.store) already made sure the default
+    scale exists, so exports and views in read sessions never write.
+    """
+    scale = session.exec(
+        select(RatingScale).order_by(RatingScale.is_default.desc(), RatingScale.id)
+    ).first()
+    if scale is None:
+        return []
     return list(
         session.exec(select(Rating).where(Rating.scale_id == scale.id).order_by(Rating.position))
     )
+
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def check_color(color: str) -> str:
+    """A colour as #rrggbb (what stylesheets, reports and the GUI all accept)."""
+    if not isinstance(color, str) or not _COLOR.match(color.strip()):
+        raise FactdeskError(f"colour {color!r} is not of the form #rrggbb")
+    return color.strip().lower()
 
 
 def find_rating(session: Session, label: str) -> Rating:
@@ -88,7 +108,11 @@ def add_rating(
     if any(r.label.casefold() == label.casefold() for r in existing):
         raise FactdeskError(f"there is already a rating called {label!r}")
     rating = Rating(
-        scale_id=scale.id, position=len(existing), label=label, color=color, value=value
+        scale_id=scale.id,
+        position=len(existing),
+        label=label,
+        color=check_color(color),
+        value=value,
     )
     session.add(rating)
     session.flush()
@@ -103,6 +127,12 @@ def update_rating(session: Session, rating_id: int, **changes) -> Rating:
     for name, value in changes.items():
         if name not in {"label", "color", "value", "description"}:
             raise TypeError(f"cannot change {name!r} of a rating")
+        if name == "color":
+            value = check_color(value)
+        elif name == "label":
+            value = (value or "").strip()
+            if not value:
+                raise FactdeskError("a rating needs a label")
         setattr(rating, name, value)
     session.add(rating)
     session.flush()
@@ -138,6 +168,8 @@ def delete_rating(session: Session, rating_id: int, *, replacement_id: int | Non
         )
     if replacement_id == rating_id:
         raise FactdeskError("a rating cannot replace itself")
+    if replacement_id is not None and session.get(Rating, replacement_id) is None:
+        raise NotFound(f"no rating with id {replacement_id}")
     for claim in used:
         claim.rating_id = replacement_id
         session.add(claim)

@@ -89,14 +89,16 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only look at the library; nothing is committed."""
+        """A read-only look at the library; nothing is committed.
+
+        Closing the session ends its transaction without writing; rows loaded in the
+        block stay readable after it (an explicit rollback would expire them all).
+        """
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
             except OperationalError as exc:
                 raise DatabaseError(f"{self.label}: {_reason(exc)}") from exc
-            finally:
-                session.rollback()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -214,6 +216,26 @@ def _classify(engine: Engine, label: str) -> str | None:
     return revision
 
 
+def _probe_file(path: Path) -> None:
+    """Classify an existing file over a bare connection, before any pragma touches it.
+
+    The WAL pragma rewrites the file header, so a file that is then refused would no
+    longer be the one the user had; a plain read-only look leaves its bytes as they were.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    uri = path.as_uri() + "?mode=ro"  # as_uri escapes "#" and "?" that a raw "file:" would cut
+    probe = create_engine(
+        "sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(uri, uri=True, timeout=30)
+    )
+    try:
+        _classify(probe, str(path))
+    except DBAPIError as exc:
+        raise DatabaseError(f"{path}: cannot be opened ({_reason(exc)})") from exc
+    finally:
+        probe.dispose()
+
+
 def _upgrade(store: Store) -> None:
     from alembic import command
 
@@ -241,6 +263,7 @@ def open_store(target: str | os.PathLike | None = None, *, backups: bool = True)
     else:
         path = Path(target).expanduser().resolve()
         _check_sqlite_file(path)
+        _probe_file(path)
         # NullPool: connections are cheap for SQLite and none is kept open across
         # actions, so other processes (a CLI beside the GUI) see every commit at once.
         engine = create_engine(

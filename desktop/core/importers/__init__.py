@@ -96,7 +96,9 @@ def parse_text(raw: str, *, source_name: str = "pasted text") -> ParsedArticle:
     """An article from text typed or pasted by the user (the .txt path, already decoded)."""
     from desktop.core.importers.plaintext import parse_string
 
-    return finish(parse_string(raw, source_name), source_name)
+    parsed = parse_string(raw, source_name)
+    parsed.source_name = source_name  # as parse_bytes does: the article says where it came from
+    return finish(parsed, source_name)
 
 
 def finish(parsed: ParsedArticle, source_name: str) -> ParsedArticle:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date
 
 from desktop.core.errors import ImportFailed
 from desktop.core.importers import ParsedArticle
@@ -45,11 +44,11 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
             content = "• " + content
         paragraphs.append(content)
     props = document.core_properties
-    published = props.created.date() if props.created else None
+    # No `published` from props.created: that is when the .docx was made (Word's and
+    # python-docx's templates carry their own old dates), not when the article appeared.
     return ParsedArticle(
         paragraphs=paragraphs,
         headings=headings,
         title=title or (props.title or "").strip(),
         authors=[props.author.strip()] if props.author and props.author.strip() else [],
-        published=published if isinstance(published, date) else None,
     )

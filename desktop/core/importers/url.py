@@ -48,7 +48,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
             raise ImportFailed(url, "cannot be reached (no network, or unknown host)") from exc
         raise ImportFailed(url, f"cannot be reached ({reason})") from exc
     except TimeoutError as exc:
-        raise ImportFailed(url, f"did not answer within {timeout:.0f} seconds") from exc
+        raise ImportFailed(url, f"did not answer within {timeout:g} seconds") from exc
     except OSError as exc:
         raise ImportFailed(url, f"cannot be reached ({exc})") from exc
     if len(data) > max_bytes:
