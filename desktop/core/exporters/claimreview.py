@@ -1,0 +1,128 @@
+"""schema.org ClaimReview JSON-LD, the markup search engines and fact-check aggregators read.
+
+One ClaimReview per rated claim: a claim without a verdict has nothing to publish and
+is left out (the caller is told how many). The reviewing organization comes from the
+export options (the user's settings), never from the claim.
+"""
+
+from __future__ import annotations
+
+import json
+
+from desktop.core.exporters.document import safe_url
+from desktop.core.exporters.options import ExportOptions, Output
+from desktop.core.views import ArticleReport, ClaimView
+
+CONTEXT = "https://schema.org"
+
+
+def _scale(report: ArticleReport) -> tuple[int, int] | None:
+    values = [r.value for r in report.ratings if r.value is not None]
+    return (min(values), max(values)) if values else None
+
+
+def _claimant(claim: ClaimView) -> dict | None:
+    """The claim's author; a claimant of unknown kind is published as a Person."""
+    if not claim.claimant:
+        return None
+    kind = "Organization" if claim.claimant_kind == "organization" else "Person"
+    return {"@type": kind, "name": claim.claimant}
+
+
+def _appearances(report: ArticleReport, claim: ClaimView) -> list[dict]:
+    a = report.article
+    found = []
+    if safe_url(a.url):
+        work = {"@type": "CreativeWork", "url": a.url}
+        if a.title:
+            work["headline"] = a.title
+        if a.published:
+            work["datePublished"] = a.published.isoformat()
+        if a.outlet:
+            work["publisher"] = {"@type": "Organization", "name": a.outlet}
+        found.append(work)
+    if safe_url(claim.appearance_url) and claim.appearance_url != a.url:
+        found.append({"@type": "CreativeWork", "url": claim.appearance_url})
+    return found
+
+
+def review_url(claim: ClaimView, options: ExportOptions) -> str | None:
+    """Where this claim's review is read: its card on the published report page."""
+    base = safe_url(options.review_url) or safe_url(options.organization_url)
+    if base is None:
+        return None
+    return f"{base.split('#', 1)[0]}#claim-{claim.uid}"
+
+
+def claim_review(report: ArticleReport, claim: ClaimView, options: ExportOptions) -> dict:
+    """The ClaimReview of one rated claim."""
+    assert claim.rating is not None
+    rating: dict = {"@type": "Rating", "alternateName": claim.rating.label}
+    scale = _scale(report)
+    if claim.rating.value is not None:
+        rating["ratingValue"] = claim.rating.value
+    if scale is not None:
+        rating["bestRating"], rating["worstRating"] = scale[1], scale[0]
+
+    item: dict = {"@type": "Claim"}
+    author = _claimant(claim)
+    if author:
+        item["author"] = author
+    if claim.claim_date:
+        item["datePublished"] = claim.claim_date.isoformat()
+    appearances = _appearances(report, claim)
+    if appearances:
+        item["appearance"] = appearances
+        item["firstAppearance"] = appearances[0]
+
+    organization: dict = {"@type": "Organization", "name": options.organization_name}
+    if safe_url(options.organization_url):
+        organization["url"] = options.organization_url
+
+    review: dict = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "claimReviewed": claim.label,
+        "reviewRating": rating,
+        "itemReviewed": item,
+        "author": organization,
+        "datePublished": options.exported_at.date().isoformat(),
+    }
+    url = review_url(claim, options)
+    if url:
+        review["url"] = url
+    if claim.rationale.strip():
+        review["reviewBody"] = claim.rationale.strip()
+    if report.article.language:
+        review["inLanguage"] = report.article.language
+    return review
+
+
+def claim_reviews(reports: list[ArticleReport], options: ExportOptions) -> tuple[list[dict], int]:
+    """The ClaimReviews of every rated claim, and how many claims were unrated."""
+    reviews, unrated = [], 0
+    for report in reports:
+        for claim in report.claims:
+            if claim.rating is None:
+                unrated += 1
+            else:
+                reviews.append(claim_review(report, claim, options))
+    return reviews, unrated
+
+
+def notes(reviews: list[dict], unrated: int, options: ExportOptions) -> list[str]:
+    """What a publisher should know about this markup before putting it online."""
+    found = []
+    if unrated:
+        found.append(f"{unrated} unrated claim(s) left out of the ClaimReview markup")
+    if reviews and not options.organization_name:
+        found.append("no organization name in the settings: the ClaimReview author is empty")
+    if reviews and not any("url" in r for r in reviews):
+        found.append("no review or organization URL: the ClaimReviews have no url")
+    return found
+
+
+def render(reports: list[ArticleReport], options: ExportOptions) -> Output:
+    reviews, unrated = claim_reviews(reports, options)
+    data = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return Output(data.encode("utf-8"), notes(reviews, unrated, options))

@@ -1,0 +1,81 @@
+"""The annotated report as one standalone, printable HTML file.
+
+Rendered by Jinja2 with autoescaping on, so every piece of user text is escaped; the
+only markup not written by the template is the rationale, which markdown-it-py renders
+with raw HTML and images off and links checked. The page loads nothing from elsewhere
+(inline CSS, system fonts) and forbids it too with a Content-Security-Policy, so a
+report opened from disk runs no script and reveals nothing to a third party.
+
+The ClaimReview JSON-LD of the rated claims sits in the page's head, so the file can be
+published as it is; its `<`, `>` and `&` are written as JSON \\u escapes, which keeps
+`</script>` and `<!--` in a claim from ending or hiding the block.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from desktop.core.exporters import claimreview, document, rationale
+from desktop.core.exporters.document import ReportDocument, quoted, rgb, tint
+from desktop.core.exporters.options import ExportOptions, Output
+from desktop.core.views import ArticleReport
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'"
+
+
+def json_for_script(data) -> str:
+    """JSON that can sit inside a <script> element: no `<`, `>` or `&` appears raw."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def rgba(color: str, alpha: float) -> str:
+    """A translucent CSS colour, so overlapping highlights stay visible through each other."""
+    r, g, b = rgb(color)
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def layers(colors: tuple[str, ...], alpha: float = 0.26) -> str:
+    """CSS backgrounds that stack every highlight over a stretch, so overlaps show."""
+    return ", ".join(f"linear-gradient({rgba(c, alpha)}, {rgba(c, alpha)})" for c in colors)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("desktop.core.exporters", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["markdown"] = lambda text: Markup(rationale.to_html(text))
+    env.filters["tint"] = tint
+    env.filters["rgba"] = rgba
+    env.filters["quoted"] = quoted
+    env.filters["layers"] = layers
+    env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    return env
+
+
+def render_document(doc: ReportDocument, jsonld: list[dict]) -> str:
+    """The HTML text of a report document, with `jsonld` embedded as its ClaimReview."""
+    template = environment().get_template("report.html.j2")
+    return template.render(
+        doc=doc,
+        options=doc.options,
+        csp=CSP,
+        jsonld=Markup(json_for_script(jsonld)) if jsonld else None,
+        exported=doc.options.exported_at.strftime("%Y-%m-%d"),
+        language=next((a.language for a in doc.articles if a.language), "en"),
+    )
+
+
+def render(reports: list[ArticleReport], options: ExportOptions) -> Output:
+    doc = document.build(reports, options)
+    reviews, unrated = claimreview.claim_reviews(reports, options)
+    html = render_document(doc, reviews)
+    return Output(html.encode("utf-8"), claimreview.notes(reviews, unrated, options))

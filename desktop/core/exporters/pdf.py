@@ -1,0 +1,384 @@
+"""The annotated report as an A4 PDF, drawn with ReportLab.
+
+Why ReportLab: the core may not import Qt (so no QPrinter/QTextDocument, and the command
+line must work without a display), WeasyPrint needs Pango and other system libraries a
+desktop installer would have to ship, and browsers are out of the question. ReportLab is
+pure Python wheels, embeds TrueType subsets with a ToUnicode map (so the text can be
+searched and copied back), and its Platypus layout gives paragraphs with inline
+background colours (`<font backColor>`), superscripts and links, page templates with
+page numbers, and tables for the verdict chips.
+
+The font is DejaVu Sans, shipped in `resources/fonts/` with its licence: ReportLab's
+bundled Bitstream Vera has no U+202F (the narrow no-break space French puts before
+`;:!?` and inside « »), and DejaVu covers every French letter and sign. Characters the
+font lacks (emoji, mostly) are replaced in the PDF only by a visible `□`, never dropped
+silently and never allowed to make ReportLab fail.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from desktop.core.errors import FactdeskError
+from desktop.core.exporters import document, rationale
+from desktop.core.exporters.document import ArticleItem, ClaimItem, Count, ReportDocument
+from desktop.core.exporters.options import ExportOptions, Output
+from desktop.core.views import ArticleReport
+
+FONT = "FactdeskSans"
+FONT_FILES = {
+    FONT: "DejaVuSans.ttf",
+    f"{FONT}-Bold": "DejaVuSans-Bold.ttf",
+    f"{FONT}-Oblique": "DejaVuSans-Oblique.ttf",
+    f"{FONT}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+}
+MISSING_GLYPH = "□"
+# Invisible joiners and selectors that only shape emoji: dropped rather than boxed.
+_INVISIBLE = re.compile("[\u200d\ufe0e\ufe0f\U000e0020-\U000e007f]")
+MUTED = "#5f6368"
+LINK = "#1a5fb4"
+
+
+def fonts_dir() -> Path:
+    """`resources/fonts` at the top of the source tree (beside the `desktop` package)."""
+    import desktop
+
+    return Path(desktop.__file__).resolve().parent.parent / "resources" / "fonts"
+
+
+@cache
+def _register_fonts() -> frozenset[int]:
+    """Register DejaVu Sans with ReportLab once; returns the code points it can draw."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = fonts_dir()
+    try:
+        for name, filename in FONT_FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+    except Exception as exc:  # a missing or damaged font file: say which
+        raise FactdeskError(f"cannot load the PDF font from {folder} ({exc})") from exc
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, f"{FONT}-Bold")
+    addMapping(FONT, 0, 1, f"{FONT}-Oblique")
+    addMapping(FONT, 1, 1, f"{FONT}-BoldOblique")
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+def drawable(text: str) -> str:
+    """`text` with every character the font cannot draw replaced by a visible box."""
+    glyphs = _register_fonts()
+    text = _INVISIBLE.sub("", text or "")
+    return "".join(c if ord(c) in glyphs or c in "\n\t" else MISSING_GLYPH for c in text)
+
+
+def esc(text: str) -> str:
+    """User text as ReportLab paragraph markup: drawable, and its `<`, `>`, `&` escaped."""
+    return xml_escape(drawable(text))
+
+
+def attr(value: str) -> str:
+    return xml_escape(value, {'"': "&quot;"})
+
+
+def a(text: str, href: str | None) -> str:
+    if href is None:
+        return esc(text)
+    return f'<a href="{attr(href)}" color="{LINK}"><u>{esc(text)}</u></a>'
+
+
+class _Styles:
+    def __init__(self) -> None:
+        from reportlab.lib.enums import TA_LEFT
+        from reportlab.lib.styles import ParagraphStyle
+
+        base = ParagraphStyle("base", fontName=FONT, fontSize=10, leading=14.5, alignment=TA_LEFT)
+        self.body = ParagraphStyle("body", base, spaceAfter=7)
+        self.text = ParagraphStyle("text", base, fontSize=10.5, leading=17, spaceAfter=8)
+        self.text_heading = ParagraphStyle(
+            "text_heading", self.text, fontName=f"{FONT}-Bold", fontSize=12.5, leading=18
+        )
+        self.title = ParagraphStyle(
+            "title", base, fontName=f"{FONT}-Bold", fontSize=19, leading=24, spaceAfter=6
+        )
+        self.kicker = ParagraphStyle("kicker", base, fontSize=8, textColor=MUTED, spaceAfter=2)
+        self.meta = ParagraphStyle("meta", base, fontSize=9, textColor=MUTED, spaceAfter=2)
+        self.section = ParagraphStyle(
+            "section",
+            base,
+            fontName=f"{FONT}-Bold",
+            fontSize=8.5,
+            textColor=MUTED,
+            spaceBefore=14,
+            spaceAfter=6,
+            keepWithNext=1,
+        )
+        self.card_title = ParagraphStyle(
+            "card_title", base, fontName=f"{FONT}-Bold", fontSize=11.5, leading=15, spaceAfter=3
+        )
+        self.card = ParagraphStyle("card", base, fontSize=9.5, leading=13.5, spaceAfter=3)
+        self.quote = ParagraphStyle(
+            "quote", self.card, fontName=f"{FONT}-Oblique", textColor=MUTED, leftIndent=8
+        )
+        self.small = ParagraphStyle("small", self.card, fontSize=8.5, leading=12, textColor=MUTED)
+        self.item = ParagraphStyle(
+            "item", self.card, leftIndent=14, bulletIndent=2, bulletFontName=FONT
+        )
+
+
+def _chips(counts: list[Count], styles: _Styles):
+    """The verdict summary: coloured chips with counts, wrapped in rows of four."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cells = [
+        Paragraph(
+            f'<font color="{c.verdict.ink}"><b>{esc(c.verdict.label)}</b>  {c.count}</font>',
+            styles.card,
+        )
+        for c in counts
+    ]
+    rows = [cells[i : i + 4] for i in range(0, len(cells), 4)] or [[Paragraph("", styles.card)]]
+    for row in rows:
+        row += [""] * (4 - len(row))
+    table = Table(rows, colWidths=[42 * 2.8346] * 4, hAlign="LEFT")
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for i, c in enumerate(counts):
+        cell = (i % 4, i // 4)
+        style.append(("BACKGROUND", cell, cell, colors.HexColor(c.verdict.color)))
+        style.append(("BOX", cell, cell, 2, colors.white))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _block_markup(block, art: ArticleItem) -> str:
+    out = []
+    for run in block.runs:
+        text = esc(run.text)
+        if run.color:
+            background = document.tint(run.color, 0.3 + 0.15 * (len(run.claims) - 1))
+            text = f'<font backColor="{background}">{text}</font>'
+        out.append(text)
+        for number, color in run.ends:
+            out.append(f'<super><font color="{color}"><b>{number}</b></font></super>')
+    return "".join(out)
+
+
+def _rationale_flowables(source: str, styles: _Styles) -> list:
+    from reportlab.platypus import Paragraph
+
+    flows = []
+    for para in rationale.to_paras(source):
+        parts = []
+        for span in para.spans:
+            piece = esc(span.text).replace("\n", "<br/>")
+            if span.code:
+                piece = f'<font face="Courier">{piece}</font>'
+            if span.italic:
+                piece = f"<i>{piece}</i>"
+            if span.bold or para.kind == "h":
+                piece = f"<b>{piece}</b>"
+            if span.href:
+                piece = f'<a href="{attr(span.href)}" color="{LINK}"><u>{piece}</u></a>'
+            parts.append(piece)
+        markup = "".join(parts)
+        if para.kind == "li":
+            flows.append(Paragraph(markup, styles.item, bulletText=drawable(para.marker)))
+        elif para.kind == "quote":
+            flows.append(Paragraph(markup, styles.quote))
+        else:
+            flows.append(Paragraph(markup, styles.card))
+    return flows
+
+
+def _card(c: ClaimItem, styles: _Styles):
+    """One claim as a table cell with a thick left rule in the verdict colour."""
+    from reportlab.lib import colors
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    v = c.verdict
+    flows = [
+        Paragraph(
+            f'<font color="{v.color}"><b>{c.number}</b></font>  '
+            f'<font backColor="{v.color}" color="{v.ink}"> <b>{esc(v.label)}</b> </font>  '
+            f'<font color="{MUTED}" size="8">{esc(c.status_label.upper())}</font>',
+            styles.card,
+        ),
+        Paragraph(esc(c.text or c.quote), styles.card_title),
+    ]
+    if c.quote and c.text:
+        flows.append(Paragraph(esc(document.quoted(c.quote)), styles.quote))
+    if c.unplaced:
+        flows.append(
+            Paragraph(f"{c.unplaced} highlight(s) not found in the current text", styles.small)
+        )
+    facts = []
+    if c.claimant:
+        kind = f" ({c.claimant_kind})" if c.claimant_kind else ""
+        facts.append(("Claimant", esc(c.claimant + kind)))
+    if c.claim_date:
+        facts.append(("Claim date", c.claim_date.isoformat()))
+    if c.appearance_url:
+        facts.append(("Appeared at", a(c.appearance_url, c.appearance_href)))
+    facts.append(("Verdict", esc(v.label)))
+    if c.checker:
+        facts.append(("Checker", esc(c.checker)))
+    for label, value in facts:
+        flows.append(Paragraph(f'<font color="{MUTED}">{label}:</font> {value}', styles.card))
+    if c.rationale.strip():
+        flows += _rationale_flowables(c.rationale, styles)
+    if c.sources:
+        flows.append(Paragraph(f'<font color="{MUTED}"><b>SOURCES</b></font>', styles.small))
+        for n, s in enumerate(c.sources, start=1):
+            line = a(s.title or s.url or "Untitled source", s.href)
+            if s.publisher:
+                line += f" — {esc(s.publisher)}"
+            if s.published:
+                line += f", {s.published.isoformat()}"
+            line += f'  <font color="{MUTED}" size="8">[{esc(s.stance)}]</font>'
+            if s.url and s.title:
+                line += f"<br/>{a(s.url, s.href)}"
+            if s.archive_url:
+                line += (
+                    f'<br/><font color="{MUTED}">Archive:</font> {a(s.archive_url, s.archive_href)}'
+                )
+            if s.excerpt:
+                line += f"<br/><i>{esc(document.quoted(s.excerpt))}</i>"
+            flows.append(Paragraph(line, styles.item, bulletText=f"{n}."))
+    if c.tags:
+        flows.append(Paragraph("Tags: " + esc(", ".join(c.tags)), styles.small))
+    card = Table([[flows]], colWidths=["100%"])
+    card.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.HexColor("#dddde0")),
+                ("LINEBEFORE", (0, 0), (0, 0), 4, colors.HexColor(v.color)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return card
+
+
+def _article(art: ArticleItem, styles: _Styles) -> list:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    flows = []
+    kicker = " · ".join(
+        x for x in (art.outlet, art.published.isoformat() if art.published else "") if x
+    )
+    if kicker:
+        flows.append(Paragraph(esc(kicker.upper()), styles.kicker))
+    flows.append(Paragraph(esc(art.title or "Untitled article"), styles.title))
+    if art.authors:
+        flows.append(Paragraph(esc("By " + ", ".join(art.authors)), styles.meta))
+    if art.url:
+        flows.append(Paragraph(a(art.url, art.href), styles.meta))
+    flows.append(Paragraph(f"VERDICTS ({len(art.claims)} CLAIMS)", styles.section))
+    flows.append(_chips(art.counts, styles))
+    if art.blocks:
+        flows.append(Paragraph("ANNOTATED TEXT", styles.section))
+        for block in art.blocks:
+            style = styles.text_heading if block.level else styles.text
+            flows.append(Paragraph(_block_markup(block, art), style))
+    if art.claims:
+        heading = [Paragraph("CLAIMS", styles.section)]
+        for c in art.claims:
+            flows.append(KeepTogether([*heading, _card(c, styles), Spacer(1, 8)]))
+            heading = []
+    return flows
+
+
+def build_pdf(report: ReportDocument) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+
+    _register_fonts()
+    styles = _Styles()
+    o = report.options
+    footer_left = drawable(" · ".join(x for x in (o.organization_name, report.title) if x)[:110])
+
+    class NumberedCanvas(Canvas):
+        """Holds pages back until the end, to print "page n of N" on each."""
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(FONT, 7.5)
+                self.setFillColorRGB(0.37, 0.39, 0.41)
+                self.drawString(15 * mm, 10 * mm, footer_left)
+                self.drawRightString(
+                    A4[0] - 15 * mm, 10 * mm, f"Page {self._pageNumber} of {total}"
+                )
+                super().showPage()
+            super().save()
+
+    buffer = io.BytesIO()
+    pdf = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=18 * mm,
+        title=drawable(report.title),
+        author=drawable(o.organization_name or o.checker_name),
+        creator="Factdesk",
+    )
+    masthead = " · ".join(
+        x
+        for x in (
+            a(o.organization_name, report.organization_href) if o.organization_name else "",
+            f"Checked by {esc(o.checker_name)}" if o.checker_name else "",
+            f"Exported {o.exported_at.strftime('%Y-%m-%d')}",
+        )
+        if x
+    )
+    story = [Paragraph(masthead, styles.meta)]
+    if len(report.articles) > 1:
+        story.append(Paragraph(f"ALL VERDICTS ({report.claim_total} CLAIMS)", styles.section))
+        story += [_chips(report.counts, styles), Spacer(1, 16)]
+    for i, art in enumerate(report.articles):
+        if i:
+            story.append(PageBreak())
+        story += _article(art, styles)
+    pdf.build(story, canvasmaker=NumberedCanvas)
+    return buffer.getvalue()
+
+
+def render(reports: list[ArticleReport], options: ExportOptions) -> Output:
+    report = document.build(reports, options)
+    notes = []
+    glyphs = _register_fonts()
+    texts = [a.title + "".join(b.text for b in a.blocks) for a in report.articles]
+    missing = {c for t in texts for c in _INVISIBLE.sub("", t) if ord(c) not in glyphs}
+    if missing:
+        notes.append(
+            f"{len(missing)} character(s) the PDF font cannot draw (such as emoji) "
+            f"are shown as {MISSING_GLYPH}"
+        )
+    return Output(build_pdf(report), notes)
