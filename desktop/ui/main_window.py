@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.wb = wb
         self.article_id: int | None = None
         self.claims: list[ClaimView] = []
+        self.last_export = None  # the ExportResult of this window's latest export
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
 
@@ -112,6 +113,12 @@ class MainWindow(QMainWindow):
         self.act_paste = self._action(
             self.tr("&Paste Article from Clipboard"), self.paste_article, K("Ctrl+Shift+V")
         )
+        self.act_export = self._action(
+            self.tr("&Export…"),
+            self.export_dialog,
+            K("Ctrl+E"),
+            self.tr("Export reports, ClaimReview, Web Annotation or CSV"),
+        )
         self.act_delete_article = self._action(self.tr("&Delete Article…"), self.delete_article)
         self.act_quit = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
         self.act_undo = self.wb.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -162,6 +169,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for a in (self.act_import, self.act_import_url, self.act_paste):
             file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(self.act_delete_article)
         file_menu.addSeparator()
@@ -275,6 +284,8 @@ class MainWindow(QMainWindow):
 
     def reload_library(self) -> None:
         self.library.set_articles(self.wb.read(article_summaries))
+        if hasattr(self, "act_export"):
+            self.act_export.setEnabled(bool(self.library.model.rows))
 
     def reload_ratings(self) -> None:
         self.editor.set_ratings([rating_view(r) for r in self.wb.read(ratings)])
@@ -523,6 +534,75 @@ class MainWindow(QMainWindow):
             lambda message: self.show_error(self.tr("Import failed"), message),
         )
 
+    def export_dialog(self) -> None:
+        from desktop.ui.export_dialog import ExportDialog
+
+        self.editor.flush()
+        dialog = ExportDialog(self, self.library.model.rows, self.article_id, self.wb.settings)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        self.run_export(
+            dialog.article_ids(),
+            dialog.fmt(),
+            dialog.dest.text().strip(),
+            organization=dialog.organization.text().strip(),
+            organization_url=dialog.organization_url.text().strip(),
+            checker=dialog.checker.text().strip(),
+            open_when_done=dialog.open_when_done.isChecked(),
+        )
+
+    def run_export(
+        self,
+        article_ids: list[int],
+        fmt: str,
+        dest: str,
+        *,
+        organization: str,
+        organization_url: str,
+        checker: str,
+        open_when_done: bool = False,
+    ) -> None:
+        """Export in the background; remember who signs; report notes; open the file."""
+        from dataclasses import replace
+
+        from desktop.core import settings as user_settings
+        from desktop.core.exporters import export, options_from_settings
+
+        settings = replace(
+            self.wb.settings,
+            organization_name=organization,
+            organization_url=organization_url,
+            checker_name=checker,
+        )
+        if settings != self.wb.settings:
+            user_settings.save(settings)
+            self.wb.settings = settings
+        options = options_from_settings(settings)
+        store = self.wb.store
+
+        def done(result) -> None:
+            notes = " ".join(result.notes)
+            self.statusBar().showMessage(
+                self.tr("Exported {0} claim(s) to {1}. {2}").format(
+                    result.claims, result.path, notes
+                ),
+                10000,
+            )
+            self.last_export = result
+            if open_when_done and result.path is not None:
+                from PySide6.QtCore import QUrl
+                from PySide6.QtGui import QDesktopServices
+
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+
+        run_task(
+            self,
+            self.tr("Exporting…"),
+            lambda: export(store, article_ids, fmt, dest, options),
+            done,
+            lambda message: self.show_error(self.tr("Export failed"), message),
+        )
+
     def delete_article(self) -> None:
         if self.article_id is None:
             return
@@ -613,6 +693,7 @@ class MainWindow(QMainWindow):
         self.act_delete_claim.setEnabled(has_claim)
         self.act_delete_article.setEnabled(has_article)
         self.act_find.setEnabled(has_article)
+        self.act_export.setEnabled(bool(self.library.model.rows))
         self.act_next.setEnabled(bool(self.claims))
         self.act_prev.setEnabled(bool(self.claims))
 

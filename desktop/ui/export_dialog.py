@@ -1,0 +1,154 @@
+"""File → Export: which articles, which format, where, and who signs it.
+
+The export itself runs in desktop.core.exporters off the UI thread (a progress dialog
+shows for long ones); the organization and checker typed here are remembered in the
+user's settings, since they sign every ClaimReview.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from desktop.core.exporters import FORMATS
+from desktop.core.views import ArticleSummary
+
+_SAFE_NAME = str.maketrans({c: "-" for c in '/\\:*?"<>|'})
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent, articles: list[ArticleSummary], current: int | None, settings):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        self.setMinimumWidth(560)
+        self._articles = articles
+        self._dest_edited = False
+
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Articles to export"))
+        for a in articles:
+            item = QListWidgetItem(a.title or self.tr("(untitled)"))
+            item.setData(Qt.ItemDataRole.UserRole, a.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if a.id == current else Qt.CheckState.Unchecked
+            )
+            self.list.addItem(item)
+        self.format = QComboBox(self)
+        self.format.setAccessibleName(self.tr("Format"))
+        descriptions = {
+            "html": self.tr("Annotated report — web page (HTML)"),
+            "pdf": self.tr("Annotated report — PDF (A4)"),
+            "md": self.tr("Annotated report — Markdown"),
+            "docx": self.tr("Annotated report — Word (DOCX)"),
+            "csv": self.tr("Claims table — CSV for spreadsheets"),
+            "json": self.tr("Everything — JSON"),
+            "claimreview": self.tr("schema.org ClaimReview (JSON-LD)"),
+            "webannotation": self.tr("W3C Web Annotation (JSON-LD)"),
+        }
+        for name, (_fn, _ext, description) in FORMATS.items():
+            self.format.addItem(descriptions.get(name, description), name)
+        self.organization = QLineEdit(settings.organization_name, self)
+        self.organization.setAccessibleName(self.tr("Organization"))
+        self.organization.setPlaceholderText(self.tr("Your newsroom or fact-checking desk"))
+        self.organization_url = QLineEdit(settings.organization_url, self)
+        self.organization_url.setAccessibleName(self.tr("Organization website"))
+        self.organization_url.setPlaceholderText("https://…")
+        self.checker = QLineEdit(settings.checker_name, self)
+        self.checker.setAccessibleName(self.tr("Checker"))
+        self.dest = QLineEdit(self)
+        self.dest.setAccessibleName(self.tr("Destination file"))
+        browse = QPushButton(self.tr("&Browse…"), self)
+        dest_row = QHBoxLayout()
+        dest_row.addWidget(self.dest, 1)
+        dest_row.addWidget(browse)
+        self.open_when_done = QCheckBox(self.tr("&Open the file when done"), self)
+        self.open_when_done.setChecked(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Articles:"), self.list)
+        form.addRow(self.tr("&Format:"), self.format)
+        form.addRow(self.tr("Or&ganization:"), self.organization)
+        form.addRow(self.tr("&Website:"), self.organization_url)
+        form.addRow(self.tr("&Checker:"), self.checker)
+        form.addRow(self.tr("&Save as:"), dest_row)
+        form.addRow("", self.open_when_done)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        browse.clicked.connect(self.browse)
+        self.format.currentIndexChanged.connect(self._suggest_dest)
+        self.list.itemChanged.connect(self._on_item_changed)
+        self.dest.textEdited.connect(self._mark_edited)
+        self._suggest_dest()
+
+    def _mark_edited(self, _text: str) -> None:
+        self._dest_edited = True
+
+    def _on_item_changed(self, _item) -> None:
+        self._suggest_dest()
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.article_ids()) and bool(self.dest.text().strip()))
+
+    def article_ids(self) -> list[int]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def fmt(self) -> str:
+        return self.format.currentData()
+
+    def _suggest_dest(self) -> None:
+        """A file name from the first article's title, in Documents, unless typed by hand."""
+        ext = FORMATS[self.fmt()][1]
+        if self._dest_edited and self.dest.text().strip():
+            current = Path(self.dest.text().strip())
+            self.dest.setText(str(current.with_suffix(ext)))
+        else:
+            ids = self.article_ids()
+            title = next((a.title for a in self._articles if ids and a.id == ids[0]), "")
+            stem = (title or "factdesk-export").translate(_SAFE_NAME)[:60].strip() or "export"
+            folder = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            ) or str(Path.home())
+            self.dest.setText(str(Path(folder) / f"{stem}{ext}"))
+        self._update_ok()
+
+    def browse(self) -> None:
+        ext = FORMATS[self.fmt()][1]
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export as"), self.dest.text(), f"*{ext}"
+        )
+        if path:
+            if not path.endswith(ext):
+                path += ext
+            self.dest.setText(path)
+            self._dest_edited = True
+            self._update_ok()
