@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,64 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite3"
 
 
-@pytest.fixture
-def store(db_path: Path):
+# Team mode: the same suite runs against a real PostgreSQL server when one is given
+# (`source .ci/postgres.sh start` exports this); elsewhere those cases skip, saying why.
+PG_URL = os.environ.get("FACTDESK_TEST_PG", "").strip()
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that takes `backend` (through `store` or `db_url`) runs on SQLite and on
+    PostgreSQL; a test that also wants the SQLite file (`db_path`) runs on SQLite only."""
+    if "backend" in metafunc.fixturenames:
+        backends = ["sqlite"] if "db_path" in metafunc.fixturenames else ["sqlite", "postgresql"]
+        metafunc.parametrize("backend", backends)
+
+
+@pytest.fixture(scope="session")
+def _pg_template():
+    """A database migrated to head once per session; each test gets a copy of it."""
+    if not PG_URL:
+        pytest.skip("PostgreSQL not available (run `source .ci/postgres.sh start` first)")
+    import psycopg
+    from sqlalchemy.engine import make_url
+
     from desktop.core.store import open_store
 
-    s = open_store(db_path)
+    admin = make_url(PG_URL)
+    conninfo = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    template = f"fd_template_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{template}"')
+    store = open_store(admin.set(database=template).render_as_string(hide_password=False))
+    store.close()
+    yield conninfo, template
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_url(backend, tmp_path, request) -> str:
+    """Where the test's library lives: an SQLite file, or a fresh PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(tmp_path / "library.sqlite3")
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    conninfo, template = request.getfixturevalue("_pg_template")
+    name = f"fd_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def store(db_url: str):
+    from desktop.core.store import open_store
+
+    s = open_store(db_url)
     yield s
     s.close()
 

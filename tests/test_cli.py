@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +21,9 @@ WSJ = "https://www.wsj.com/world/russia/musk-putin-secret-conversations-37e1c187
 
 
 @pytest.fixture
-def lib(tmp_path) -> Path:
-    return tmp_path / "cli-library.sqlite3"
+def lib(db_url) -> str:
+    """The library the commands use: an SQLite file, or a PostgreSQL database (team mode)."""
+    return db_url
 
 
 def run(lib: Path, *args: str, stdin: str | None = None, env: dict | None = None):
@@ -61,8 +61,15 @@ def user_error(result: subprocess.CompletedProcess, *needles: str) -> str:
     return lines[0]
 
 
-def row_counts(lib: Path) -> dict[str, int]:
-    con = sqlite3.connect(lib)
+def _exists(lib: str) -> bool:
+    return "://" in lib or Path(lib).exists()
+
+
+def row_counts(lib: str) -> dict[str, int]:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(lib if "://" in lib else f"sqlite:///{lib}")
+    con = engine.connect()
     try:
         names = [
             "article",
@@ -74,9 +81,13 @@ def row_counts(lib: Path) -> dict[str, int]:
             "claim_tag",
             "rating",
         ]
-        return {n: con.execute(f"SELECT count(*) FROM {n}").fetchone()[0] for n in names}  # noqa: S608
+        return {
+            n: con.exec_driver_sql(f"SELECT count(*) FROM {n}").scalar_one()  # noqa: S608
+            for n in names
+        }
     finally:
         con.close()
+        engine.dispose()
 
 
 @pytest.fixture
@@ -255,4 +266,4 @@ def test_import_from_stdin_invalid_utf8(lib):
         result.args, result.returncode, result.stdout.decode(), result.stderr.decode()
     )
     user_error(result, "standard input", "not valid UTF-8", "offset 19")
-    assert not lib.exists() or row_counts(lib)["article"] == 0
+    assert not _exists(lib) or row_counts(lib)["article"] == 0

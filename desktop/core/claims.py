@@ -10,10 +10,11 @@ from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from sqlalchemy import func
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
 from desktop.core.anchoring import anchor_span, find_quote
-from desktop.core.errors import FactdeskError, NotFound
+from desktop.core.errors import EditConflict, FactdeskError, NotFound
 from desktop.core.models import (
     CLAIM_STATUSES,
     CLAIMANT_KINDS,
@@ -39,6 +40,7 @@ EDITABLE = {
     "checker",
     "tags",
 }
+MAX_LENGTHS = {"claimant": 300, "appearance_url": 2000, "checker": 200}
 STATUS_ALIASES = {"in review": "review", "in-review": "review"}
 
 
@@ -72,6 +74,11 @@ def _check(name: str, value):
             raise FactdeskError(f"claim date {value!r} is not a date (YYYY-MM-DD)") from exc
     elif name in {"text", "claimant", "appearance_url", "rationale", "checker"}:
         value = (value or "").strip() if name != "rationale" else (value or "")
+        limit = MAX_LENGTHS.get(name)
+        if limit and len(value) > limit:
+            raise FactdeskError(
+                f"the {name.replace('_', ' ')} is {len(value)} characters long; at most {limit} fit"
+            )
     return value
 
 
@@ -147,13 +154,54 @@ def add_highlight(session: Session, claim_id: int, *, start: int, end: int) -> H
     return highlight
 
 
-def update_claim(session: Session, claim_id: int, **changes) -> Claim:
-    """Change any of a claim's fields (see EDITABLE); tags take a list of names."""
+def update_claim(
+    session: Session, claim_id: int, *, expected: dict | None = None, **changes
+) -> Claim:
+    """Change any of a claim's fields (see EDITABLE); tags take a list of names.
+
+    `expected` maps fields to the values the user saw before editing: if another
+    checker has changed one of them since, EditConflict is raised and nothing is
+    written. The row's version column makes the check hold between concurrent writers
+    (a stale UPDATE matches no row and is reported the same way).
+    """
     claim = _claim(session, claim_id)
+    for name, seen in (expected or {}).items():
+        current = _current_value(claim, name)
+        if current != _normalise(name, seen):
+            raise EditConflict(
+                what="claim",
+                field=name,
+                theirs=current,
+                mine=changes.get(name),
+                by=claim.updated_by,
+                at=claim.updated_at,
+            )
     _apply(session, claim, changes)
     session.add(claim)
-    session.flush()
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise EditConflict(
+            what="claim",
+            field=", ".join(changes),
+            theirs="(changed meanwhile)",
+            mine=next(iter(changes.values()), None),
+            by="",
+            at=None,
+        ) from exc
     return claim
+
+
+def _current_value(claim: Claim, name: str):
+    if name == "tags":
+        return sorted(t.name for t in claim.tags)
+    return getattr(claim, name)
+
+
+def _normalise(name: str, value):
+    if name == "tags":
+        return sorted(value or ())
+    return _check(name, value) if name != "rating_id" else value
 
 
 def set_verdict(session: Session, claim_id: int, rating_id: int | None) -> Claim:

@@ -26,3 +26,26 @@ class NotFound(FactdeskError):
 
 class QuoteNotFound(FactdeskError):
     """A quote does not occur in the article (or not that many times)."""
+
+
+class EditConflict(FactdeskError):
+    """Someone else changed the same field since the user loaded it.
+
+    Carries both values and who made the other change, so the GUI can let the user
+    choose, and nothing typed is lost.
+    """
+
+    def __init__(self, *, what: str, field: str, theirs, mine, by: str, at) -> None:
+        who = by or "another checker"
+        super().__init__(
+            f"{who} changed the {field.replace('_', ' ')} of this {what} meanwhile "
+            f"(to {theirs!r}); your value {mine!r} was not saved"
+        )
+        self.what, self.field, self.theirs, self.mine, self.by, self.at = (
+            what,
+            field,
+            theirs,
+            mine,
+            by,
+            at,
+        )

@@ -16,11 +16,15 @@ from datetime import UTC, date, datetime
 from typing import Optional
 
 from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, Relationship, SQLModel
 
 CLAIM_STATUSES = ("draft", "review", "published")
 STANCES = ("supports", "refutes", "context")
 CLAIMANT_KINDS = ("", "person", "organization")
+
+
+from desktop.core import audit as _audit  # noqa: E402,F401  (stamps created_by/updated_by)
 
 
 def utcnow() -> datetime:
@@ -141,6 +145,12 @@ class Claim(SQLModel, table=True):
     """A checkable statement found in an article, and the checker's verdict on it."""
 
     __tablename__ = "claim"
+    # Every UPDATE says "WHERE version = <the version read>": a concurrent change by
+    # another checker makes it match no row (StaleDataError) instead of being overwritten.
+
+    @declared_attr
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(default_factory=new_uid, max_length=32, unique=True)
@@ -158,6 +168,9 @@ class Claim(SQLModel, table=True):
     checker: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+    created_by: str = Field(default="", max_length=200)
+    updated_by: str = Field(default="", max_length=200)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
     article: "Article" = Relationship(back_populates="claims")
     rating: Optional["Rating"] = Relationship()
@@ -199,6 +212,9 @@ class Highlight(SQLModel, table=True):
     anchor: str = Field(default="exact", max_length=16)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+    created_by: str = Field(default="", max_length=200)
+    updated_by: str = Field(default="", max_length=200)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
     article: "Article" = Relationship(back_populates="highlights")
     claim: "Claim" = Relationship(back_populates="highlights")
@@ -208,6 +224,10 @@ class Source(SQLModel, table=True):
     """A document that supports, refutes or gives context to claims."""
 
     __tablename__ = "source"
+
+    @declared_attr
+    def __mapper_args__(cls) -> dict:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(default_factory=new_uid, max_length=32, unique=True)
@@ -221,6 +241,9 @@ class Source(SQLModel, table=True):
     notes: str = ""
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+    created_by: str = Field(default="", max_length=200)
+    updated_by: str = Field(default="", max_length=200)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
     claim_links: list["ClaimSource"] = Relationship(back_populates="source")
 
