@@ -177,6 +177,7 @@ def update_claim(
                 at=claim.updated_at,
             )
     _apply(session, claim, changes)
+    claim.updated_at = utcnow()  # also for tag changes, which touch no claim column
     session.add(claim)
     try:
         session.flush()

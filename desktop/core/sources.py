@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desktop.core.errors import FactdeskError, NotFound
-from desktop.core.models import STANCES, Claim, ClaimSource, Source
+from desktop.core.models import STANCES, Claim, ClaimSource, Source, utcnow
 
 SOURCE_FIELDS = {
     "url",
@@ -31,6 +31,15 @@ def _date(name: str, value):
         except ValueError as exc:
             raise FactdeskError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from exc
     return value
+
+
+def _touch(session: Session, claim_id: int) -> None:
+    """A claim's citations are part of it: changing them changes the claim (its time,
+    author and version), so colleagues see it and concurrent edits are detected."""
+    claim = session.get(Claim, claim_id)
+    if claim is not None:
+        claim.updated_at = utcnow()
+        session.add(claim)
 
 
 def _stance(value: str) -> str:
@@ -86,6 +95,7 @@ def attach_source(
     link.stance = _stance(stance)
     link.excerpt = excerpt or ""
     session.add(link)
+    _touch(session, claim_id)
     session.flush()
     return link
 
@@ -110,6 +120,7 @@ def update_citation(session: Session, claim_id: int, source_id: int, **values) -
             raise TypeError(f"cannot change {name!r} of a citation")
         setattr(link, name, _stance(value) if name == "stance" else (value or ""))
     session.add(link)
+    _touch(session, claim_id)
     session.flush()
     return link
 
@@ -132,12 +143,14 @@ def detach_source(session: Session, claim_id: int, source_id: int) -> Citation:
         raise NotFound(f"claim {claim_id} does not cite source {source_id}")
     citation = Citation(claim_id, source_id, link.position, link.stance, link.excerpt)
     session.delete(link)
+    _touch(session, claim_id)
     session.flush()
     return citation
 
 
 def restore_citation(session: Session, citation: Citation) -> None:
     session.add(ClaimSource(**citation.__dict__))
+    _touch(session, citation.claim_id)
     session.flush()
 
 

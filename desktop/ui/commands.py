@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop.core import claims as core_claims
 from desktop.core import sources as core_sources
-from desktop.core.errors import FactdeskError
+from desktop.core.errors import EditConflict, FactdeskError
 from desktop.ui.workbench import Workbench
 
 TEXT_FIELDS = {"text", "claimant", "appearance_url", "rationale", "checker"}
@@ -23,14 +23,20 @@ class _Command(QUndoCommand):
 
     def __init__(self, wb: Workbench, text: str) -> None:
         super().__init__(text)
+        self.label = text  # kept in Python: Qt deletes an obsolete command's C++ side
         self.wb = wb
         self.error: str | None = None
+        self.conflict: EditConflict | None = None
         self._done_once = False
 
     def redo(self) -> None:
         try:
             self._redo()
             self._done_once = True
+        except EditConflict as exc:
+            self.conflict = exc
+            self.error = str(exc)
+            self.setObsolete(True)
         except FactdeskError as exc:
             self.error = str(exc)
             self.setObsolete(True)
@@ -136,10 +142,24 @@ _MERGE_ID = 0x4644  # "FD": consecutive typing in one text field becomes one und
 class EditClaim(_Command):
     """Change one field of a claim (verdict, claimant, rationale, tags, …)."""
 
-    def __init__(self, wb, article_id: int, claim_id: int, field: str, old, new, label: str = ""):
+    def __init__(
+        self,
+        wb,
+        article_id: int,
+        claim_id: int,
+        field: str,
+        old,
+        new,
+        label: str = "",
+        *,
+        force: bool = False,
+    ):
         super().__init__(wb, label or wb.tr("Edit claim"))
         self.article_id, self.claim_id, self.field = article_id, claim_id, field
         self.old, self.new = old, new
+        # Unless forced (the user chose to overwrite), a write checks that the field
+        # still holds what the user saw: a colleague's change is never silently lost.
+        self.force = force
 
     def id(self) -> int:
         return _MERGE_ID if self.field in TEXT_FIELDS else -1
@@ -155,15 +175,18 @@ class EditClaim(_Command):
             return True
         return False
 
-    def _set(self, value) -> None:
-        self.wb.write(core_claims.update_claim, self.claim_id, **{self.field: value})
+    def _set(self, value, seen) -> None:
+        expected = None if self.force else {self.field: seen}
+        self.wb.write(
+            core_claims.update_claim, self.claim_id, expected=expected, **{self.field: value}
+        )
         self.wb.claimChanged.emit(self.article_id, self.claim_id)
 
     def _redo(self) -> None:
-        self._set(self.new)
+        self._set(self.new, self.old)
 
     def _undo(self) -> None:
-        self._set(self.old)
+        self._set(self.old, self.new)
 
 
 class AddSource(_Command):
@@ -252,6 +275,28 @@ class RemoveSource(_Command):
 
 
 def push(wb: Workbench, command: _Command) -> str | None:
-    """Push a command; returns the error message if it failed (nothing was changed)."""
+    """Push a command; returns the error message if it failed (nothing was changed).
+
+    When a colleague changed the same field meanwhile, the user is asked (through
+    `wb.resolve_conflict`) whether to keep their own value; either way the views show
+    what is now saved and no error is returned, as the user has already decided.
+    """
     wb.undo_stack.push(command)
-    return command.error
+    if command.conflict is None:
+        return command.error
+    if isinstance(command, EditClaim) and wb.resolve_conflict(command.conflict):
+        retry = EditClaim(
+            wb,
+            command.article_id,
+            command.claim_id,
+            command.field,
+            command.conflict.theirs,
+            command.new,
+            command.label,
+            force=True,
+        )
+        wb.undo_stack.push(retry)
+        return retry.error
+    if isinstance(command, EditClaim):
+        wb.claimChanged.emit(command.article_id, command.claim_id)
+    return None
