@@ -6,7 +6,19 @@
 # Installs Debian's postgresql when no server binaries are found (needs root). Where the
 # server cannot be started, FACTDESK_TEST_PG stays unset and the tests say why they skip.
 set -u
-PGPORT="${FACTDESK_PG_PORT:-55432}"
+_free_port() {  # the first port from 55432 on that nothing listens on
+  local p
+  for p in $(seq 55432 55499); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  echo 55432
+}
+if [ "${1:-}" = start ]; then
+  PGPORT="${FACTDESK_PG_PORT:-$(_free_port)}"
+  export FACTDESK_PG_PORT="$PGPORT"
+else
+  PGPORT="${FACTDESK_PG_PORT:-55432}"
+fi
 PGDIR="${FACTDESK_PG_DIR:-${TMPDIR:-/tmp}/factdesk-pg-$PGPORT}"
 
 _pg_bin() {
