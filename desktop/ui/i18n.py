@@ -12,18 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 SUPPORTED = {"en": "English", "fr": "Français"}
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "translations"
 
 _installed: list[QTranslator] = []
 
 
 def translations_dir() -> Path:
-    try:
-        from desktop.resources import resource_path
+    from desktop.resources import resource_path
 
-        return resource_path("translations")
-    except ImportError:
-        return TRANSLATIONS_DIR
+    return resource_path("translations")
 
 
 def system_language() -> str:

@@ -44,10 +44,10 @@ LINK = "#1a5fb4"
 
 
 def fonts_dir() -> Path:
-    """`resources/fonts` at the top of the source tree (beside the `desktop` package)."""
-    import desktop
+    """`resources/fonts`, in a checkout or inside the desktop bundle."""
+    from desktop.resources import resource_path
 
-    return Path(desktop.__file__).resolve().parent.parent / "resources" / "fonts"
+    return resource_path("fonts")
 
 
 @cache
