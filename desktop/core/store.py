@@ -2,7 +2,13 @@
 
 A library is a SQLite file (the default, in the user-data directory) or any SQLAlchemy
 URL (a team's PostgreSQL server). Opening never writes to a file that is not a Factdesk
-database, nor to one made by a newer Factdesk; an older one is backed up, then upgraded.
+database, nor to one made by a newer Factdesk, nor to one that fails SQLite's integrity
+check (DamagedDatabase, offering the newest good backup); an older one is backed up, then
+upgraded. An existing library gets one backup copy a day when it is opened.
+
+A read-only library file is refused, not opened read-only: SQLite in WAL mode must write
+its -shm file even to read, and every edit in the window would fail one by one, so one
+clear message saying how to fix it serves the user better.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -21,10 +28,14 @@ from sqlmodel import Session
 
 from desktop.core.errors import DatabaseError
 
+if TYPE_CHECKING:
+    from desktop.core.backup import Backup
+
 ENV_VAR = "FACTDESK_DB"
 DB_FILENAME = "factdesk.sqlite3"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+_BUSY_PRAGMA = "PRAGMA busy_timeout = 15000"  # a literal: no SQL is built by formatting
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 OUR_TABLES = {"article", "claim", "highlight", "rating", "rating_scale", "source", "tag"}
 
@@ -53,6 +64,8 @@ class Store:
     path: Path | None = None  # the SQLite file, when the library is one
     upgraded_from: str | None = None  # revision before this open's upgrade, if any
     backup_path: Path | None = None  # the copy made before that upgrade
+    daily_backup_path: Path | None = None  # today's rolling copy, when this open made it
+    notices: list[str] = field(default_factory=list)  # things the user should be told
     _writer: Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +117,24 @@ class Store:
         self.engine.dispose()
 
 
+class DamagedDatabase(DatabaseError):
+    """A library that fails its integrity check: it was not written to, and the newest
+    copy that passes the check (if any) is offered for restoring."""
+
+    def __init__(self, path: Path, problem: str, backup: Backup | None) -> None:
+        self.path = path
+        self.problem = problem
+        self.backup = backup
+        if backup is not None:
+            offer = (
+                f"the latest good backup is {backup.path} "
+                f"(made {backup.created:%Y-%m-%d %H:%M} UTC)"
+            )
+        else:
+            offer = "no good backup of it was found"
+        super().__init__(f"{path}: is damaged ({problem}); it was left untouched, and {offer}")
+
+
 def _reason(exc: DBAPIError) -> str:
     text = str(getattr(exc, "orig", exc)) or exc.__class__.__name__
     if "locked" in text or "busy" in text:
@@ -119,7 +150,7 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         dbapi_conn.isolation_level = None  # let the "begin" hook below issue BEGIN
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        cur.execute(_BUSY_PRAGMA)
         cur.execute("PRAGMA journal_mode = WAL")
         # FULL: a committed action survives a power cut, not only a killed process.
         cur.execute("PRAGMA synchronous = FULL")
@@ -143,7 +174,7 @@ def _check_sqlite_file(path: Path) -> None:
         if head and not head.startswith(SQLITE_MAGIC):
             raise DatabaseError(f"{path}: is not a Factdesk database (not an SQLite file)")
         if head and len(head) < 100:
-            raise DatabaseError(f"{path}: is a damaged database (the file is truncated)")
+            _damaged(path, "the file is truncated")
         if head and not os.access(path, os.W_OK):
             raise DatabaseError(
                 f"{path}: is read-only; Factdesk needs to write to it. Copy it somewhere "
@@ -193,13 +224,20 @@ def current_revision(engine: Engine) -> str | None:
         return row[0] if row else None
 
 
+def _damaged(path: Path, problem: str):
+    """Raise DamagedDatabase for `path`, with the newest good backup found beside it."""
+    from desktop.core.backup import latest_good_backup
+
+    raise DamagedDatabase(path, problem, latest_good_backup(path))
+
+
 def _classify(engine: Engine, label: str) -> str | None:
-    """The library's revision; refuses databases that are not ours or are too new."""
-    try:
-        with engine.connect() as conn:
-            tables = set(inspect(conn).get_table_names())
-    except DBAPIError as exc:
-        raise DatabaseError(f"{label}: cannot be opened as a database ({_reason(exc)})") from exc
+    """The library's revision; refuses databases that are not ours or are too new.
+
+    Database errors propagate: the caller tells damage from other trouble.
+    """
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
     if not tables:
         return None
     if "alembic_version" not in tables or not OUR_TABLES & tables:
@@ -216,24 +254,53 @@ def _classify(engine: Engine, label: str) -> str | None:
     return revision
 
 
-def _probe_file(path: Path) -> None:
-    """Classify an existing file over a bare connection, before any pragma touches it.
+def _probe_file(path: Path) -> bool:
+    """Classify and check an existing file over a bare connection, before any pragma
+    touches it; True when it holds a library already.
 
     The WAL pragma rewrites the file header, so a file that is then refused would no
     longer be the one the user had; a plain read-only look leaves its bytes as they were.
+    `PRAGMA quick_check` reads every page (fast: no index-to-table cross-check), so
+    damage anywhere is found before the first write could spread it.
     """
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return False
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    present = {side for side in sides if side.exists()}
+    try:
+        return _probe_existing(path)
+    except DatabaseError:
+        # A read-only look at a WAL file still creates an empty -wal and a -shm beside
+        # it; a refused file is left as it was found, so those go again.
+        for side in sides:
+            if (
+                side not in present
+                and side.exists()
+                and (side.name.endswith("-shm") or side.stat().st_size == 0)
+            ):
+                side.unlink()
+        raise
+
+
+def _probe_existing(path: Path) -> bool:
+    from desktop.core.backup import integrity_problem, is_damage
+
     uri = path.as_uri() + "?mode=ro"  # as_uri escapes "#" and "?" that a raw "file:" would cut
     probe = create_engine(
         "sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(uri, uri=True, timeout=30)
     )
     try:
-        _classify(probe, str(path))
+        revision = _classify(probe, str(path))
     except DBAPIError as exc:
-        raise DatabaseError(f"{path}: cannot be opened ({_reason(exc)})") from exc
+        if is_damage(exc.orig):
+            _damaged(path, _reason(exc))
+        raise DatabaseError(f"{path}: cannot be opened as a database ({_reason(exc)})") from exc
     finally:
         probe.dispose()
+    problem = integrity_problem(path)
+    if problem is not None:
+        _damaged(path, problem)
+    return revision is not None
 
 
 def _upgrade(store: Store) -> None:
@@ -243,6 +310,16 @@ def _upgrade(store: Store) -> None:
         command.upgrade(_alembic_config(conn), "head")
 
 
+def _daily_backup(store: Store) -> None:
+    """Today's rolling copy; a failure to make it is told, never a reason not to open."""
+    from desktop.core.backup import ensure_daily_backup
+
+    try:
+        store.daily_backup_path = ensure_daily_backup(store.path)
+    except DatabaseError as exc:
+        store.notices.append(f"today's backup copy could not be made: {exc}")
+
+
 def open_store(target: str | os.PathLike | None = None, *, backups: bool = True) -> Store:
     """Open (creating or upgrading as needed) the library at a path or URL.
 
@@ -250,6 +327,7 @@ def open_store(target: str | os.PathLike | None = None, *, backups: bool = True)
     in that case nothing was written to it.
     """
     target = str(target) if target is not None else default_location()
+    existed = False  # an SQLite file that already held a library (gets a daily copy)
     if is_url(target):
         if target.startswith("sqlite:///") and not target.startswith("sqlite:///:memory:"):
             return open_store(target.removeprefix("sqlite:///"), backups=backups)
@@ -263,7 +341,7 @@ def open_store(target: str | os.PathLike | None = None, *, backups: bool = True)
     else:
         path = Path(target).expanduser().resolve()
         _check_sqlite_file(path)
-        _probe_file(path)
+        existed = _probe_file(path)
         # NullPool: connections are cheap for SQLite and none is kept open across
         # actions, so other processes (a CLI beside the GUI) see every commit at once.
         engine = create_engine(
@@ -284,6 +362,8 @@ def open_store(target: str | os.PathLike | None = None, *, backups: bool = True)
 
         with store.transaction() as session:
             ensure_default_scale(session)
+        if existed and backups:
+            _daily_backup(store)
     except DatabaseError:
         store.close()
         raise
