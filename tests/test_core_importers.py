@@ -515,3 +515,13 @@ def test_fetch_refused_port():
 def test_fetch_refuses_non_web_addresses(bad):
     with pytest.raises(ImportFailed, match="not a web address"):
         fetch(bad)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_txt_utf16_without_bom_is_read(tmp_path, encoding):
+    text = "Titre de l’article\n\nLe « plan » coûte 18 millions d’euros, selon la mairie."
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    parsed = import_path(path)
+    assert parsed.title == "Titre de l’article"
+    assert parsed.paragraphs[1] == "Le « plan » coûte 18 millions d’euros, selon la mairie."

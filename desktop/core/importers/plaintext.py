@@ -31,6 +31,9 @@ def decode(data: bytes, source_name: str) -> str:
                 raise ImportFailed(
                     source_name, f"is not valid {encoding.upper()} at byte {exc.start + len(bom)}"
                 ) from exc
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in data[:8192] or _binary_ratio(data[:8192]) > 0.05:
         raise ImportFailed(source_name, "is not a text file (it holds binary data)")
     try:
@@ -55,6 +58,26 @@ def decode(data: bytes, source_name: str) -> str:
     if best is None:
         raise ImportFailed(source_name, "cannot tell its character encoding; re-save it as UTF-8")
     return str(best)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a BOM: mostly-Latin text has a zero byte in every
+    other position, which binary data almost never has for long."""
+    head = data[:4096]
+    if len(head) < 8 or len(data) % 2:
+        return None
+    odd_zero = head[1::2].count(0) / (len(head) // 2)
+    even_zero = head[0::2].count(0) / (len(head) // 2)
+    for encoding, zeros, others in (
+        ("utf-16-le", odd_zero, even_zero),
+        ("utf-16-be", even_zero, odd_zero),
+    ):
+        if zeros > 0.6 and others < 0.05:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _binary_ratio(chunk: bytes) -> float:
