@@ -525,3 +525,25 @@ def test_txt_utf16_without_bom_is_read(tmp_path, encoding):
     parsed = import_path(path)
     assert parsed.title == "Titre de l’article"
     assert parsed.paragraphs[1] == "Le « plan » coûte 18 millions d’euros, selon la mairie."
+
+
+def test_short_page_keeps_its_paragraphs_around_embeds(tmp_path):
+    """trafilatura runs a short page into one paragraph; the page's blocks win then, and
+    an unclosed <embed> does not swallow the paragraph after it."""
+    page = (
+        "<html><head><title>Le budget</title></head><body><article><h1>Le budget</h1>"
+        "<p>Le maire annonce un budget en hausse de 5 %.</p>"
+        '<img src="http://pixel.example/p.gif"><p>L’opposition parle d’un budget « insincère ».</p>'
+        '<object data="http://x.example/a.swf"></object><embed src="http://x.example/e">'
+        "<p>Le vote aura lieu jeudi.</p></article></body></html>"
+    )
+    path = tmp_path / "budget.html"
+    path.write_text(page, encoding="utf-8")
+    parsed = import_path(path)
+    assert parsed.paragraphs == [
+        "Le budget",
+        "Le maire annonce un budget en hausse de 5 %.",
+        "L’opposition parle d’un budget « insincère ».",
+        "Le vote aura lieu jeudi.",
+    ]
+    assert parsed.headings == {0: 1}

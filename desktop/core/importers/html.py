@@ -20,8 +20,6 @@ _DROP = (
     "style",
     "noscript",
     "iframe",
-    "object",
-    "embed",
     "template",
     "svg",
     "nav",
@@ -33,6 +31,9 @@ _DROP = (
     "textarea",
     "head",
 )
+# Unwrapped, not dropped: a parser may nest the following paragraphs inside an unclosed
+# <embed>, and an <object>'s children are its text fallback.
+_UNWRAP = ("object", "embed")
 
 
 def parse(data: bytes, source_name: str) -> ParsedArticle:
@@ -40,9 +41,16 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
     if "<" not in text:
         raise ImportFailed(source_name, "is not a web page (no HTML markup found)")
     try:
-        parsed = _with_trafilatura(text) or _fallback(text)
+        parsed = _with_trafilatura(text)
+        blocks = _fallback(text)
     except ValueError as exc:  # lxml on markup it cannot parse at all
         raise ImportFailed(source_name, f"cannot be read as a web page ({exc})") from exc
+    if parsed is None:
+        parsed = blocks
+    elif blocks is not None and _body_count(parsed) <= 1 < _body_count(blocks):
+        # On short pages trafilatura may run every paragraph (and the heading) into one;
+        # the page's own block structure is then the better reading, its metadata kept.
+        parsed = _with_structure(parsed, blocks)
     if parsed is None or not parsed.paragraphs:
         raise ImportFailed(source_name, "is a web page with no article text in it")
     parsed.language = parsed.language or _page_language(text)
@@ -141,6 +149,8 @@ def _fallback(html: str) -> ParsedArticle | None:
     title = " ".join(title_el.text_content().split()) if title_el is not None else ""
     for bad in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
         bad.drop_tree()
+    for wrapper in root.xpath("|".join(f"//{tag}" for tag in _UNWRAP)):
+        wrapper.drop_tag()
     paragraphs: list[str] = []
     headings: dict[int, int] = {}
     for el in root.iter(*_BLOCKS):
@@ -157,6 +167,22 @@ def _fallback(html: str) -> ParsedArticle | None:
         text = body.text_content() if body is not None else ""
         paragraphs = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
     return ParsedArticle(paragraphs=paragraphs, headings=headings, title=title)
+
+
+def _body_count(parsed: ParsedArticle) -> int:
+    return sum(1 for i in range(len(parsed.paragraphs)) if i not in parsed.headings)
+
+
+def _with_structure(meta: ParsedArticle, blocks: ParsedArticle) -> ParsedArticle:
+    paragraphs, headings = list(blocks.paragraphs), dict(blocks.headings)
+    title = meta.title or blocks.title
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+        headings = {i + 1: lvl for i, lvl in headings.items()}
+    if title:
+        headings[0] = 1
+    meta.paragraphs, meta.headings, meta.title = paragraphs, headings, title
+    return meta
 
 
 def _page_language(html: str) -> str:
