@@ -8,12 +8,19 @@ it) and the caller shows the message.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.core import claims as core_claims
 from desktop.core import sources as core_sources
 from desktop.core.errors import EditConflict, FactdeskError
 from desktop.ui.workbench import Workbench
+
+
+def _tr(text: str) -> str:
+    """Translate in the "Commands" context (what pyside6-lupdate records here)."""
+    return QCoreApplication.translate("Commands", text)
+
 
 TEXT_FIELDS = {"text", "claimant", "appearance_url", "rationale", "checker"}
 
@@ -58,7 +65,7 @@ class CreateClaim(_Command):
     """Tag a span as a new claim (one highlight)."""
 
     def __init__(self, wb: Workbench, article_id: int, start: int, end: int, **fields) -> None:
-        super().__init__(wb, wb.tr("Tag claim"))
+        super().__init__(wb, _tr("Tag claim"))
         self.article_id, self.start, self.end, self.fields = article_id, start, end, fields
         self.claim_id: int | None = None
         self._snapshot = None
@@ -84,7 +91,7 @@ class CreateClaim(_Command):
 
 class DeleteClaim(_Command):
     def __init__(self, wb: Workbench, article_id: int, claim_id: int) -> None:
-        super().__init__(wb, wb.tr("Delete claim"))
+        super().__init__(wb, _tr("Delete claim"))
         self.article_id, self.claim_id = article_id, claim_id
         self._snapshot = None
 
@@ -101,7 +108,7 @@ class AddHighlight(_Command):
     """Another span for an existing claim."""
 
     def __init__(self, wb: Workbench, article_id: int, claim_id: int, start: int, end: int):
-        super().__init__(wb, wb.tr("Add highlight"))
+        super().__init__(wb, _tr("Add highlight"))
         self.article_id, self.claim_id, self.start, self.end = article_id, claim_id, start, end
         self._snapshot = None
         self.highlight_id: int | None = None
@@ -123,7 +130,7 @@ class AddHighlight(_Command):
 
 class DeleteHighlight(_Command):
     def __init__(self, wb: Workbench, article_id: int, highlight_id: int) -> None:
-        super().__init__(wb, wb.tr("Delete highlight"))
+        super().__init__(wb, _tr("Delete highlight"))
         self.article_id, self.highlight_id = article_id, highlight_id
         self._snapshot = None
 
@@ -154,7 +161,7 @@ class EditClaim(_Command):
         *,
         force: bool = False,
     ):
-        super().__init__(wb, label or wb.tr("Edit claim"))
+        super().__init__(wb, label or _tr("Edit claim"))
         self.article_id, self.claim_id, self.field = article_id, claim_id, field
         self.old, self.new = old, new
         # Unless forced (the user chose to overwrite), a write checks that the field
@@ -203,7 +210,7 @@ class AddSource(_Command):
         stance: str = "context",
         excerpt: str = "",
     ):
-        super().__init__(wb, wb.tr("Add source"))
+        super().__init__(wb, _tr("Add source"))
         self.article_id, self.claim_id = article_id, claim_id
         self.values, self.source_id = values or {}, source_id
         self.stance, self.excerpt = stance, excerpt
@@ -237,7 +244,7 @@ class EditSource(_Command):
     """Change a source's fields and how this claim cites it."""
 
     def __init__(self, wb, article_id, claim_id, source_id, old: dict, new: dict) -> None:
-        super().__init__(wb, wb.tr("Edit source"))
+        super().__init__(wb, _tr("Edit source"))
         self.article_id, self.claim_id, self.source_id = article_id, claim_id, source_id
         self.old, self.new = old, new
 
@@ -261,7 +268,7 @@ class EditSource(_Command):
 
 class RemoveSource(_Command):
     def __init__(self, wb, article_id: int, claim_id: int, source_id: int) -> None:
-        super().__init__(wb, wb.tr("Remove source"))
+        super().__init__(wb, _tr("Remove source"))
         self.article_id, self.claim_id, self.source_id = article_id, claim_id, source_id
         self._citation = None
 

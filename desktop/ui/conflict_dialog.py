@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.errors import EditConflict
+
+
+def _tr(text: str) -> str:
+    """Translate in the "ConflictDialog" context (what pyside6-lupdate records here)."""
+    return QCoreApplication.translate("ConflictDialog", text)
 
 
 def _show(value) -> str:
@@ -22,29 +28,29 @@ def ask_keep_mine(parent: QWidget | None, conflict: EditConflict, names: dict | 
     user picks, nothing they typed is lost.
     """
     names = names or {}
-    who = conflict.by or parent.tr("Another checker") if parent else conflict.by
+    who = conflict.by or _tr("Another checker")
     when = conflict.at.astimezone().strftime("%H:%M") if conflict.at else ""
     field = names.get(conflict.field, conflict.field.replace("_", " "))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(box.tr("Changed by a colleague"))
+    box.setWindowTitle(_tr("Changed by a colleague"))
     box.setText(
-        box.tr("{0} changed the {1} of this claim {2} while you were editing it.").format(
-            who, field, box.tr("at {0}").format(when) if when else ""
+        _tr("{0} changed the {1} of this claim {2} while you were editing it.").format(
+            who, field, _tr("at {0}").format(when) if when else ""
         )
     )
     box.setInformativeText(
-        box.tr("Their value: {0}\nYour value: {1}").format(
+        _tr("Their value: {0}\nYour value: {1}").format(
             _show(conflict.theirs), _show(conflict.mine)
         )
     )
     box.setDetailedText(
-        box.tr("Their value:\n{0}\n\nYour value:\n{1}").format(
+        _tr("Their value:\n{0}\n\nYour value:\n{1}").format(
             _show(conflict.theirs), _show(conflict.mine)
         )
     )
-    mine = box.addButton(box.tr("Use &mine"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(box.tr("Keep &theirs"), QMessageBox.ButtonRole.RejectRole)
+    mine = box.addButton(_tr("Use &mine"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Keep &theirs"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(mine)
     box.exec()
     return box.clickedButton() is mine

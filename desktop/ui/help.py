@@ -5,8 +5,14 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+
+def _tr(text: str) -> str:
+    """Translate in the "Help" context (what pyside6-lupdate records here)."""
+    return QCoreApplication.translate("Help", text)
 
 
 def _dialog(parent: QWidget, title: str, html: str) -> QDialog:
@@ -42,15 +48,15 @@ def shortcuts_html(actions, extra: list[tuple[str, str]]) -> str:
 
 def shortcuts_dialog(parent: QWidget, actions) -> QDialog:
     extra = [
-        (parent.tr("Select a whole sentence"), parent.tr("Alt+click")),
-        (parent.tr("Select a whole sentence"), parent.tr("Ctrl+double-click")),
-        (parent.tr("Next / previous match in Find"), parent.tr("Enter / Shift+Enter")),
+        (_tr("Select a whole sentence"), _tr("Alt+click")),
+        (_tr("Select a whole sentence"), _tr("Ctrl+double-click")),
+        (_tr("Next / previous match in Find"), _tr("Enter / Shift+Enter")),
     ]
-    return _dialog(parent, parent.tr("Keyboard shortcuts"), shortcuts_html(actions, extra))
+    return _dialog(parent, _tr("Keyboard shortcuts"), shortcuts_html(actions, extra))
 
 
 def guide_dialog(parent: QWidget) -> QDialog:
-    html = parent.tr(
+    html = _tr(
         "<h3>From article to published check</h3>"
         "<ol>"
         "<li><b>Import</b> the article: File → Import Article (text, Markdown, web page, "
@@ -69,4 +75,4 @@ def guide_dialog(parent: QWidget) -> QDialog:
         "</ol>"
         "<p>Everything is saved as you go; Ctrl+Z undoes any step.</p>"
     )
-    return _dialog(parent, parent.tr("How Factdesk works"), html)
+    return _dialog(parent, _tr("How Factdesk works"), html)

@@ -7,6 +7,7 @@ It goes to the operating system's keyring when the user asks and one is availabl
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy.engine import URL, make_url
+
+
+def _tr(text: str) -> str:
+    """Translate in the "ServerDialog" context (what pyside6-lupdate records here)."""
+    return QCoreApplication.translate("ServerDialog", text)
+
 
 KEYRING_SERVICE = "Factdesk"
 
@@ -100,10 +107,8 @@ def with_password(parent: QWidget | None, location: str) -> str | None:
     if password is None:
         password, ok = QInputDialog.getText(
             parent,
-            parent.tr("Team server") if parent else "Team server",
-            (
-                parent.tr("Password for {0} on {1}:") if parent else "Password for {0} on {1}:"
-            ).format(url.username or "", url.host or ""),
+            _tr("Team server"),
+            _tr("Password for {0} on {1}:").format(url.username or "", url.host or ""),
             QLineEdit.EchoMode.Password,
         )
         if not ok:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+
+def _tr(text: str) -> str:
+    """Translate in the "SourceDialog" context (what pyside6-lupdate records here)."""
+    return QCoreApplication.translate("SourceDialog", text)
+
+
 NO_DATE = QDate(1900, 1, 1)
 
 
@@ -25,7 +31,7 @@ def _date_edit(parent, value: date | None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(parent.tr("No date"))
+    edit.setSpecialValueText(_tr("No date"))
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
     return edit
@@ -39,9 +45,9 @@ def _date_of(edit: QDateEdit) -> date | None:
 def stance_combo(parent, current: str = "context") -> QComboBox:
     combo = QComboBox(parent)
     for key, label in (
-        ("supports", parent.tr("Supports the claim")),
-        ("refutes", parent.tr("Refutes the claim")),
-        ("context", parent.tr("Gives context")),
+        ("supports", _tr("Supports the claim")),
+        ("refutes", _tr("Refutes the claim")),
+        ("context", _tr("Gives context")),
     ):
         combo.addItem(label, key)
     combo.setCurrentIndex(max(0, combo.findData(current)))
