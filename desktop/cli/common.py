@@ -5,12 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from desktop.core.store import Store, open_store
+if TYPE_CHECKING:
+    from desktop.core.store import Store
 
 
 @contextmanager
 def store_for(args) -> Store:
+    # Imported here, not above: building the parser imports this module, and `factdesk`
+    # with no command must reach the GUI's first paint without SQLAlchemy.
+    from desktop.core.store import open_store
+
     store = open_store(getattr(args, "db", None))
     if store.upgraded_from:
         note = f" (backup: {store.backup_path})" if store.backup_path else ""

@@ -7,15 +7,25 @@ their highlights, verdicts, tags and sources come in a fixed number of queries (
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cache
 
-from sqlalchemy import func
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, func, text
 from sqlmodel import Session, col, select
 
 from desktop.core.errors import NotFound
-from desktop.core.models import Article, Claim, ClaimSource, Highlight, Rating
+from desktop.core.models import (
+    Article,
+    Claim,
+    ClaimSource,
+    ClaimTag,
+    Highlight,
+    Rating,
+    Source,
+    Tag,
+)
 
 
 @dataclass(frozen=True)
@@ -169,51 +179,126 @@ def _highlight_view(h: Highlight) -> HighlightView:
     )
 
 
-def _claim_view(c: Claim) -> ClaimView:
-    return ClaimView(
-        id=c.id,
-        uid=c.uid,
-        article_id=c.article_id,
-        text=c.text,
-        claimant=c.claimant,
-        claimant_kind=c.claimant_kind,
-        claim_date=c.claim_date,
-        appearance_url=c.appearance_url,
-        rating=rating_view(c.rating) if c.rating is not None else None,
-        rationale=c.rationale,
-        status=c.status,
-        checker=c.checker,
-        tags=tuple(sorted(t.name for t in c.tags)),
-        highlights=tuple(_highlight_view(h) for h in c.highlights),
-        sources=tuple(
-            SourceLinkView(
-                source_id=link.source.id,
-                uid=link.source.uid,
-                url=link.source.url,
-                title=link.source.title,
-                publisher=link.source.publisher,
-                author=link.source.author,
-                published=link.source.published,
-                accessed=link.source.accessed,
-                archive_url=link.source.archive_url,
-                notes=link.source.notes,
-                stance=link.stance,
-                excerpt=link.excerpt,
-            )
-            for link in c.source_links
-        ),
-        created_at=c.created_at,
-        updated_at=c.updated_at,
+# Claims are read as plain column tuples, one query per table: building ORM objects (and
+# their identity map) for thousands of claims cost ten times as much as the rows.
+_CLAIM_COLS = (
+    Claim.id,
+    Claim.uid,
+    Claim.article_id,
+    Claim.text,
+    Claim.claimant,
+    Claim.claimant_kind,
+    Claim.claim_date,
+    Claim.appearance_url,
+    Claim.rating_id,
+    Claim.rationale,
+    Claim.status,
+    Claim.checker,
+    Claim.created_at,
+    Claim.updated_at,
+)
+_HIGHLIGHT_COLS = (
+    Highlight.id,
+    Highlight.uid,
+    Highlight.claim_id,
+    Highlight.start,
+    Highlight.end,
+    Highlight.exact,
+    Highlight.prefix,
+    Highlight.suffix,
+    Highlight.anchor,
+)
+_SOURCE_COLS = (
+    Source.id,
+    Source.uid,
+    Source.url,
+    Source.title,
+    Source.publisher,
+    Source.author,
+    Source.published,
+    Source.accessed,
+    Source.archive_url,
+    Source.notes,
+)
+
+
+def _rows(session: Session, stmt) -> list:
+    """Plain rows of a column query, executed as Core: the ORM's row loading would double
+    the time of a library list or of an article's thousands of highlights."""
+    return session.connection().execute(stmt).all()
+
+
+@cache
+def _claim_statements(by: str) -> tuple:
+    """The queries of `_load_claims`, built once: claims selected by article ("article"),
+    by a list of ids ("ids"), the ratings, highlights, tags and sources of those claims."""
+    if by == "article":
+        where = col(Claim.article_id) == bindparam("key")
+    else:
+        where = col(Claim.id).in_(bindparam("key", expanding=True))
+    ids = select(Claim.id).where(where)
+    return (
+        select(*_CLAIM_COLS).where(where),
+        select(Rating.id, Rating.key, Rating.label, Rating.color, Rating.value, Rating.position),
+        select(*_HIGHLIGHT_COLS)
+        .where(col(Highlight.claim_id).in_(ids))
+        .order_by(Highlight.claim_id, Highlight.start, Highlight.id),
+        select(ClaimTag.claim_id, Tag.name)
+        .join(Tag, col(Tag.id) == col(ClaimTag.tag_id))
+        .where(col(ClaimTag.claim_id).in_(ids)),
+        select(ClaimSource.claim_id, ClaimSource.stance, ClaimSource.excerpt, *_SOURCE_COLS)
+        .join(Source, col(Source.id) == col(ClaimSource.source_id))
+        .where(col(ClaimSource.claim_id).in_(ids))
+        .order_by(ClaimSource.claim_id, ClaimSource.position),
     )
 
 
-def _claim_query():
-    return select(Claim).options(
-        selectinload(Claim.rating),
-        selectinload(Claim.highlights),
-        selectinload(Claim.tags),
-        selectinload(Claim.source_links).selectinload(ClaimSource.source),
-    )
+def _load_claims(session: Session, by: str, key) -> list[ClaimView]:
+    """The claims of an article (by="article") or with the given ids (by="ids")."""
+    claims_q, ratings_q, highlights_q, tags_q, sources_q = _claim_statements(by)
+    conn = session.connection()
+    params = {"key": key}
+    rows = conn.execute(claims_q, params).all()
+    if not rows:
+        return []
+    ratings = {r[0]: RatingView(*r) for r in conn.execute(ratings_q)}
+    highlights: dict[int, list[HighlightView]] = {}
+    for h in conn.execute(highlights_q, params):
+        highlights.setdefault(h[2], []).append(HighlightView(*h))
+    tags: dict[int, list[str]] = {}
+    for claim_id, name in conn.execute(tags_q, params):
+        tags.setdefault(claim_id, []).append(name)
+    sources: dict[int, list[SourceLinkView]] = {}
+    for row in conn.execute(sources_q, params):
+        sources.setdefault(row[0], []).append(
+            SourceLinkView(*row[3:], stance=row[1], excerpt=row[2])
+        )
+    return [
+        ClaimView(
+            id=r[0],
+            uid=r[1],
+            article_id=r[2],
+            text=r[3],
+            claimant=r[4],
+            claimant_kind=r[5],
+            claim_date=r[6],
+            appearance_url=r[7],
+            rating=ratings.get(r[8]) if r[8] is not None else None,
+            rationale=r[9],
+            status=r[10],
+            checker=r[11],
+            tags=tuple(sorted(tags.get(r[0], ()))),
+            highlights=tuple(highlights.get(r[0], ())),
+            sources=tuple(sources.get(r[0], ())),
+            created_at=r[12],
+            updated_at=r[13],
+        )
+        for r in rows
+    ]
+
+
+def _reading_order(views: list[ClaimView]) -> list[ClaimView]:
+    return sorted(views, key=lambda v: (v.highlights[0].start if v.highlights else 1 << 62, v.id))
 
 
 def get_article(session: Session, article_id: int) -> ArticleView:
@@ -225,16 +310,69 @@ def get_article(session: Session, article_id: int) -> ArticleView:
 
 def claims_of(session: Session, article_id: int) -> list[ClaimView]:
     """The article's claims in reading order (by their first highlight), unanchored last."""
-    rows = session.exec(_claim_query().where(Claim.article_id == article_id)).all()
-    views = [_claim_view(c) for c in rows]
-    return sorted(views, key=lambda v: (v.highlights[0].start if v.highlights else 1 << 62, v.id))
+    return _reading_order(_load_claims(session, "article", article_id))
+
+
+def claims_by_id(session: Session, claim_ids: Collection[int]) -> list[ClaimView]:
+    """The given claims (those that still exist), in reading order."""
+    if not claim_ids:
+        return []
+    return _reading_order(_load_claims(session, "ids", list(claim_ids)))
+
+
+_COUNTS = text(
+    "SELECT (SELECT count(*) FROM claim WHERE article_id = :a),"
+    " (SELECT count(*) FROM highlight WHERE article_id = :a)"
+)
+_NEWER = text(
+    "SELECT id FROM claim WHERE article_id = :a AND id > :c"
+    " UNION SELECT claim_id FROM highlight WHERE article_id = :a AND id > :h"
+)
+_ALL_IDS = text(
+    "SELECT claim.id, highlight.id FROM claim"
+    " LEFT OUTER JOIN highlight ON highlight.claim_id = claim.id WHERE claim.article_id = :a"
+)
+
+
+def changed_claims(
+    session: Session, article_id: int, known: Sequence[ClaimView]
+) -> tuple[list[ClaimView], set[int]]:
+    """What changed in an article's claims since `known` was read: (fresh views of the
+    claims that are new or whose highlights changed, ids of the claims gone).
+
+    A view refreshing after one claim was tagged reads that claim, not thousands: when
+    the counts show that rows were only added (ids above the known ones), two small
+    queries find them; otherwise (deletions, undone deletions that bring old ids back)
+    one query of ids compares every claim's highlights.
+    """
+    conn = session.connection()
+    n_claims, n_hl = conn.execute(_COUNTS, {"a": article_id}).one()
+    max_claim = max((c.id for c in known), default=0)
+    max_hl = max((h.id for c in known for h in c.highlights), default=0)
+    newer = [r[0] for r in conn.execute(_NEWER, {"a": article_id, "c": max_claim, "h": max_hl})]
+    fresh = claims_by_id(session, newer)
+    old = {c.id: len(c.highlights) for c in known}
+    added_claims = sum(1 for c in fresh if c.id not in old)
+    hl_after = sum(len(c.highlights) for c in known) + sum(
+        len(c.highlights) - old.get(c.id, 0) for c in fresh
+    )
+    if n_claims == len(known) + added_claims and n_hl == hl_after:
+        return fresh, set()
+    current: dict[int, set[int]] = {}
+    for claim_id, hl_id in conn.execute(_ALL_IDS, {"a": article_id}):
+        ids = current.setdefault(claim_id, set())
+        if hl_id is not None:
+            ids.add(hl_id)
+    before = {c.id: {h.id for h in c.highlights} for c in known}
+    changed = [cid for cid, ids in current.items() if before.get(cid) != ids]
+    return claims_by_id(session, changed), before.keys() - current.keys()
 
 
 def get_claim(session: Session, claim_id: int) -> ClaimView:
-    row = session.exec(_claim_query().where(Claim.id == claim_id)).first()
-    if row is None:
+    views = _load_claims(session, "ids", [claim_id])
+    if not views:
         raise NotFound(f"no claim with id {claim_id}")
-    return _claim_view(row)
+    return views[0]
 
 
 def highlights_of(session: Session, article_id: int) -> list[HighlightView]:
@@ -244,23 +382,22 @@ def highlights_of(session: Session, article_id: int) -> list[HighlightView]:
     return [_highlight_view(h) for h in rows]
 
 
-def article_summaries(session: Session, query: str = "") -> list[ArticleSummary]:
-    """The library list with claim and highlight counts, in two aggregate queries."""
+def _summaries(session: Session, where=None, query: str = "") -> list[ArticleSummary]:
     stmt = select(
         Article.id, Article.title, Article.outlet, Article.published, Article.created_at
     ).order_by(col(Article.created_at).desc(), col(Article.id).desc())
+    claims = select(Claim.article_id, func.count()).group_by(Claim.article_id)
+    highlights = select(Highlight.article_id, func.count()).group_by(Highlight.article_id)
+    if where is not None:
+        stmt = stmt.where(col(Article.id) == where)
+        claims = claims.where(col(Claim.article_id) == where)
+        highlights = highlights.where(col(Highlight.article_id) == where)
     if query.strip():
         like = f"%{query.strip()}%"
         stmt = stmt.where(col(Article.title).ilike(like) | col(Article.outlet).ilike(like))
-    rows = session.exec(stmt).all()
-    claim_counts = dict(
-        session.exec(select(Claim.article_id, func.count()).group_by(Claim.article_id)).all()
-    )
-    hl_counts = dict(
-        session.exec(
-            select(Highlight.article_id, func.count()).group_by(Highlight.article_id)
-        ).all()
-    )
+    rows = _rows(session, stmt)
+    claim_counts = dict(_rows(session, claims))
+    hl_counts = dict(_rows(session, highlights))
     return [
         ArticleSummary(
             id=r[0],
@@ -273,6 +410,38 @@ def article_summaries(session: Session, query: str = "") -> list[ArticleSummary]
         )
         for r in rows
     ]
+
+
+def article_summaries(session: Session, query: str = "") -> list[ArticleSummary]:
+    """The library list with claim and highlight counts, in two aggregate queries."""
+    return _summaries(session, query=query)
+
+
+@cache
+def _summary_statement():
+    def count(table):
+        return (
+            select(func.count())
+            .select_from(table)
+            .where(col(table.article_id) == col(Article.id))
+            .scalar_subquery()
+        )
+
+    return select(
+        Article.id,
+        Article.title,
+        Article.outlet,
+        Article.published,
+        Article.created_at,
+        count(Claim),
+        count(Highlight),
+    ).where(col(Article.id) == bindparam("a"))
+
+
+def article_summary(session: Session, article_id: int) -> ArticleSummary | None:
+    """One row of the library list (after its claims changed), None if it is gone."""
+    row = session.connection().execute(_summary_statement(), {"a": article_id}).first()
+    return ArticleSummary(*row) if row is not None else None
 
 
 def report(session: Session, article_id: int) -> ArticleReport:

@@ -1,8 +1,17 @@
-"""Starting the GUI: the application object, the library, the main window."""
+"""Starting the GUI: the application object, a first frame at once, then the library.
+
+Importing SQLAlchemy, SQLModel and Alembic and opening the library take several times
+longer than showing a window, so the window comes first: `run_gui` shows a light
+frame where the main window will be (same title and geometry), and only once it has
+painted imports the core, opens the library and builds the real window in its place.
+Nothing heavier than QtWidgets and QSettings is imported before that first paint.
+"""
 
 from __future__ import annotations
 
 import sys
+
+FALLBACK_MS = 300  # load anyway if the frame is never painted (a minimised start)
 
 
 def create_application(argv: list[str] | None = None):
@@ -21,28 +30,103 @@ def create_application(argv: list[str] | None = None):
     return app
 
 
+def _first_frame(on_painted):
+    """A plain window where the main window will appear: its geometry, menus, a message.
+
+    `on_painted` is called once, after the frame's first paint.
+    """
+    from PySide6.QtCore import QByteArray, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from desktop.ui.state import qsettings
+
+    class FirstFrame(QMainWindow):
+        painted = False
+
+        def paintEvent(self, event) -> None:
+            super().paintEvent(event)
+            if not self.painted:
+                self.painted = True
+                on_painted()
+
+    frame = FirstFrame()
+    frame.setWindowTitle("Factdesk")
+    for title in ("&File", "&Edit", "&View", "&Help"):
+        frame.menuBar().addMenu(frame.tr(title)).setEnabled(False)
+    label = QLabel(frame.tr("Opening the library…"), frame)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)
+    frame.setCentralWidget(label)
+    geometry = qsettings().value("window/geometry")
+    if isinstance(geometry, QByteArray):
+        frame.restoreGeometry(geometry)
+    else:  # what MainWindow._restore_state does with no saved geometry
+        screen = QGuiApplication.primaryScreen()
+        size = screen.availableSize() if screen else None
+        frame.resize(
+            min(1400, size.width() if size else 1400), min(860, size.height() if size else 860)
+        )
+    return frame
+
+
+class _Startup:
+    """Loads the library and swaps the first frame for the main window, once."""
+
+    def __init__(self, app, db: str | None) -> None:
+        self.app, self.db = app, db
+        self.window = None
+        self.started = False
+        self.frame = _first_frame(self.schedule)
+
+    def schedule(self) -> None:
+        """After the first paint: load from the event loop, so the paint reaches the screen."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.load)
+
+    def load(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.core.errors import FactdeskError
+        from desktop.core.store import open_store
+        from desktop.ui.main_window import MainWindow
+        from desktop.ui.state import remember_database
+        from desktop.ui.workbench import Workbench
+
+        try:
+            store = open_store(self.db)
+        except FactdeskError as exc:
+            self.app.setQuitOnLastWindowClosed(False)  # exit with 2, not on the frame closing
+            self.frame.hide()
+            QMessageBox.critical(None, "Factdesk", str(exc))
+            self.app.exit(2)
+            return
+        remember_database(store.label)
+        window = MainWindow(Workbench(store))
+        if self.frame.isMaximized():
+            window.showMaximized()
+        else:
+            window.show()
+        self.frame.close()
+        self.frame.deleteLater()
+        self.window = window
+        if store.upgraded_from:
+            window.statusBar().showMessage(
+                window.tr("Library upgraded; a backup was saved as {0}").format(store.backup_path),
+                10000,
+            )
+
+
 def run_gui(db: str | None = None) -> int:
     """Open the main window on `db` (or the default library) and run until it closes."""
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtCore import QTimer
 
     app = create_application()
-    from desktop.core.errors import FactdeskError
-    from desktop.core.store import open_store
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.state import remember_database
-    from desktop.ui.workbench import Workbench
-
-    try:
-        store = open_store(db)
-    except FactdeskError as exc:
-        QMessageBox.critical(None, "Factdesk", str(exc))
-        return 2
-    remember_database(store.label)
-    window = MainWindow(Workbench(store))
-    window.show()
-    if store.upgraded_from:
-        window.statusBar().showMessage(
-            window.tr("Library upgraded; a backup was saved as {0}").format(store.backup_path),
-            10000,
-        )
+    startup = _Startup(app, db)
+    startup.frame.show()
+    QTimer.singleShot(FALLBACK_MS, startup.load)
     return app.exec()

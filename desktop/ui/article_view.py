@@ -4,12 +4,15 @@ The document is built with setPlainText from the stored text, so every document
 position is the stored offset in UTF-16 units (each "\\n" becomes one block separator,
 the blank line between paragraphs an empty block). Offsets cross this boundary only
 through desktop.core.text.Utf16Map. Highlights are drawn as extra selections, which Qt
-paints without touching the document (mergeCharFormat on thousands of spans is slow).
+paints without touching the document (mergeCharFormat on thousands of spans is slow),
+and only those that meet the viewport: Qt walks every extra selection on every paint, so
+5,000 of them made each scrolled frame four times slower than the bare text.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -42,6 +45,13 @@ from desktop.core.views import ArticleView, ClaimView
 
 READING_WIDTH_PX = 760
 HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1}
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def utf16_map(text: str) -> Utf16Map:
+    """Utf16Map.of, with the astral characters found by a regex scan instead of a Python
+    loop over every character (60 ms on a book-length text, under 2 ms this way)."""
+    return Utf16Map(tuple(m.start() for m in _ASTRAL.finditer(text)))
 
 
 @dataclass(frozen=True)
@@ -53,6 +63,11 @@ class Span:
     claim_id: int
     highlight_id: int
     color: str
+
+
+def _paint_order(span: Span) -> tuple[int, int]:
+    """Sort key of the span list: by start, and longer spans before the nested ones."""
+    return (span.start, span.start - span.end)
 
 
 class ArticleText(QTextEdit):
@@ -82,7 +97,10 @@ class ArticleText(QTextEdit):
         self._map = Utf16Map(())
         self._spans: list[Span] = []
         self._starts: list[int] = []
+        self._longest = 0  # the longest span, to find those that begin above the viewport
         self._claims: dict[int, ClaimView] = {}
+        self._claim_spans: dict[int, tuple[ClaimView, list[Span]]] = {}
+        self._painted: tuple[int, int, int | None, bool] | None = None
         self._selected_claim: int | None = None
         self._flash_on = False
         self._flash_timer = QTimer(self)
@@ -90,20 +108,23 @@ class ArticleText(QTextEdit):
         self._flash_timer.timeout.connect(self._flash_step)
         self._flash_left = 0
         self._sentence_mode = False
+        self.verticalScrollBar().valueChanged.connect(self._update_visible)
 
     # --- content -------------------------------------------------------------------
 
     def set_article(self, article: ArticleView | None) -> None:
         """Show an article (or nothing); highlights are set separately."""
         self.article = article
-        self._spans, self._starts, self._claims = [], [], {}
+        self._spans, self._starts, self._claims, self._claim_spans = [], [], {}, {}
+        self._longest = 0
         self._selected_claim = None
+        self._painted = None
+        self.setExtraSelections([])
         if article is None:
             self.setPlainText("")
-            self.setExtraSelections([])
             self._map = Utf16Map(())
             return
-        self._map = Utf16Map.of(article.text)
+        self._map = utf16_map(article.text)
         self.setPlainText(article.text)
         self._format_headings(article)
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -132,35 +153,78 @@ class ArticleText(QTextEdit):
         cursor.endEditBlock()
 
     def set_claims(self, claims: list[ClaimView]) -> None:
-        """Paint every highlight of these claims in their verdict's colour."""
+        """Paint every highlight of these claims in their verdict's colour.
+
+        A claim passed again as the same (immutable) view keeps the spans computed for
+        it last time, so refreshing after one claim changed costs little.
+        """
         self._claims = {c.id: c for c in claims}
-        spans = []
+        previous = self._claim_spans
+        self._claim_spans = {}
+        fresh: list[Span] = []
         for claim in claims:
+            cached = previous.get(claim.id)
+            if cached is not None and cached[0] is claim:
+                self._claim_spans[claim.id] = cached
+                continue
             color = claim.rating.color if claim.rating else NEUTRAL_COLOR
-            for h in claim.highlights:
-                if h.anchor == "orphan":
-                    continue
-                spans.append(
-                    Span(
-                        self._map.to_utf16(h.start),
-                        self._map.to_utf16(h.end),
-                        claim.id,
-                        h.id,
-                        color,
-                    )
-                )
-        # Longer spans first, so nested (shorter) ones are painted on top of them.
-        spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+            own = [
+                Span(self._map.to_utf16(h.start), self._map.to_utf16(h.end), claim.id, h.id, color)
+                for h in claim.highlights
+                if h.anchor != "orphan"
+            ]
+            self._claim_spans[claim.id] = (claim, own)
+            fresh.extend(own)
+        stale = {cid for cid, (view, _) in previous.items() if self._claims.get(cid) is not view}
+        if previous and len(stale) + len(fresh) <= 64:
+            # A few claims changed: splice their spans in rather than sort thousands again.
+            spans = [s for s in self._spans if s.claim_id not in stale] if stale else self._spans
+            for span in fresh:
+                insort(spans, span, key=_paint_order)
+            longest = max((s.end - s.start for s in fresh), default=0)
+            if stale:
+                longest = max((s.end - s.start for s in spans), default=0)
+            self._longest = max(self._longest, longest) if not stale else longest
+        else:
+            spans = [s for _, own in self._claim_spans.values() for s in own]
+            spans.sort(key=_paint_order)
+            self._longest = max((s.end - s.start for s in spans), default=0)
         self._spans = spans
         self._starts = [s.start for s in spans]
         if self._selected_claim not in self._claims:
             self._selected_claim = None
         self._repaint_highlights()
 
+    def _visible_range(self) -> tuple[int, int]:
+        """Document positions at the top-left and bottom-right of the viewport."""
+        viewport = self.viewport()
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+        return first, last + 1
+
+    def visible_spans(self) -> list[Span]:
+        """The highlights that meet the viewport, longest first (the painting order)."""
+        if not self._spans:
+            return []
+        first, last = self._visible_range()
+        lo = bisect_left(self._starts, first - self._longest)
+        hi = bisect_right(self._starts, last)
+        hits = [s for s in self._spans[lo:hi] if s.end >= first]
+        hits.sort(key=lambda s: -(s.end - s.start))
+        return hits
+
+    def _update_visible(self, *_args) -> None:
+        """Scrolled or resized: repaint the highlights if a new stretch of text shows."""
+        if self._spans and self._painted is not None:
+            first, last = self._visible_range()
+            if (first, last) != self._painted[:2]:
+                self._repaint_highlights()
+
     def _repaint_highlights(self) -> None:
-        selections = []
+        spans = self.visible_spans()
         doc = self.document()
-        for span in sorted(self._spans, key=lambda s: -(s.end - s.start)):
+        selections = []
+        for span in spans:
             selected = span.claim_id == self._selected_claim
             color = QColor(span.color)
             fmt = QTextCharFormat()
@@ -178,6 +242,7 @@ class ArticleText(QTextEdit):
             sel.cursor = cursor
             sel.format = fmt
             selections.append(sel)
+        self._painted = (*self._visible_range(), self._selected_claim, self._flash_on)
         self.setExtraSelections(selections)
 
     # --- positions -------------------------------------------------------------------
@@ -341,6 +406,7 @@ class ArticleText(QTextEdit):
         super().resizeEvent(event)
         spare = max(0, self.width() - READING_WIDTH_PX)
         self.setViewportMargins(spare // 2, 0, spare // 2, 0)
+        self._update_visible()
 
 
 class FindBar(QWidget):

@@ -1,8 +1,13 @@
-"""The library pane: every article with outlet, date and claim count; filter and sort."""
+"""The library pane: every article with outlet, date and claim count; filter and sort.
+
+The model sorts and filters in Python itself, with one key per row computed once,
+instead of through a QSortFilterProxyModel: the proxy asks the Python model for every
+comparison (220,000 calls of data() to sort 10,000 articles, a second of start-up).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,23 +19,87 @@ from PySide6.QtWidgets import (
 
 from desktop.core.views import ArticleSummary
 
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 class ArticleTableModel(QAbstractTableModel):
+    """`rows` holds every article as given; the table shows `shown`, filtered and sorted."""
+
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
-    SortRole = Qt.ItemDataRole.UserRole + 2
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[ArticleSummary] = []
+        self.shown: list[ArticleSummary] = []
         self.headers = [self.tr("Title"), self.tr("Outlet"), self.tr("Date"), self.tr("Claims")]
+        self._cells: dict[int, tuple] = {}  # article id → display values, made once
+        self._index: dict[int, int] = {}  # article id → row in `shown`
+        self._needle = ""
+        self._sort = (2, Qt.SortOrder.DescendingOrder)
+
+    def _display(self, row: ArticleSummary) -> tuple:
+        """(the row it was made from, the four cells shown), made when first needed."""
+        cells = self._cells.get(row.id)
+        if cells is None or cells[0] is not row:
+            day = (row.published or row.created_at.date()).isoformat()
+            cells = (row, (row.title or self.tr("(untitled)"), row.outlet, day, row.claims))
+            self._cells[row.id] = cells
+        return cells
+
+    def _arrange(self) -> None:
+        """Recompute `shown` from `rows`, the filter text and the sort order."""
+        needle = self._needle
+        if needle:
+            text = lambda r: "\t".join(map(str, self._display(r)[1])).casefold()  # noqa: E731
+            rows = [r for r in self.rows if needle in text(r)]
+        else:
+            rows = self.rows
+        column, order = self._sort
+        if column == 3:
+            key = lambda r: (r.claims, r.id)  # noqa: E731
+        elif column == 2:
+            key = lambda r: (r.published or r.created_at.date(), r.id)  # noqa: E731
+        elif column == 1:
+            key = lambda r: (r.outlet.casefold(), r.id)  # noqa: E731
+        else:
+            key = lambda r: ((r.title or self.tr("(untitled)")).casefold(), r.id)  # noqa: E731
+        self.shown = sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._index = {r.id: i for i, r in enumerate(self.shown)}
 
     def set_rows(self, rows: list[ArticleSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
+        live = {r.id for r in rows}
+        self._cells = {k: v for k, v in self._cells.items() if k in live}
+        self._arrange()
         self.endResetModel()
 
+    def set_filter(self, text: str) -> None:
+        self.beginResetModel()
+        self._needle = text.casefold()
+        self._arrange()
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = [(i, self.shown[i.row()].id) for i in self.persistentIndexList()]
+        self._sort = (column, order)
+        self._arrange()
+        self.changePersistentIndexList(
+            [i for i, _ in before], [self.index(self._index[aid], i.column()) for i, aid in before]
+        )
+        self.layoutChanged.emit()
+
+    def update_row(self, summary: ArticleSummary) -> None:
+        """One article's counts or title changed: update it in place, not the whole list."""
+        self.rows = [summary if r.id == summary.id else r for r in self.rows]
+        row = self._index.get(summary.id, -1)
+        if row >= 0:
+            self.shown[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.shown)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.headers)
@@ -43,25 +112,21 @@ class ArticleTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row = self.shown[index.row()]
         col = index.column()
-        day = row.published or row.created_at.date()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.title or self.tr("(untitled)"), row.outlet, day.isoformat(), row.claims)[
-                col
-            ]
-        if role == self.SortRole:
-            return (row.title.casefold(), row.outlet.casefold(), day.isoformat(), row.claims)[col]
+            return self._display(row)[1][col]
+        if role == self.ArticleIdRole:
+            return row.id
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
             return row.title
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == self.ArticleIdRole:
-            return row.id
+            return _RIGHT
         return None
 
     def row_of(self, article_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == article_id), -1)
+        """The table row showing an article, -1 if it is filtered out or absent."""
+        return self._index.get(article_id, -1)
 
 
 class LibraryPanel(QWidget):
@@ -78,13 +143,9 @@ class LibraryPanel(QWidget):
         self.filter.setAccessibleName(self.tr("Filter articles"))
         self.filter.setClearButtonEnabled(True)
         self.model = ArticleTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(ArticleTableModel.SortRole)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy = self.model  # what the table shows (the model filters and sorts itself)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Library"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
@@ -95,17 +156,40 @@ class LibraryPanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fit the columns to a hundred rows, not to all (10,000 × 3 cells, each a Python
+        # call). Qt takes the row limit for column widths from the *vertical* header, and
+        # 0 ("the visible rows") means every row while the table is not shown yet.
+        self.table.verticalHeader().setResizeContentsPrecision(100)
+        header.setResizeContentsPrecision(100)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
     def set_articles(self, rows: list[ArticleSummary]) -> None:
         current = self.current_id()
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
+        self.table.selectionModel().blockSignals(False)
+        if current is not None:
+            self.select(current, emit=False)
+
+    def update_article(self, summary: ArticleSummary) -> None:
+        self.model.update_row(summary)
+
+    def add_article(self, summary: ArticleSummary) -> None:
+        """A newly imported article (or one already listed, updated in place)."""
+        if any(r.id == summary.id for r in self.model.rows):
+            self.model.update_row(summary)
+        else:
+            self.set_articles([summary, *self.model.rows])
+
+    def _filter_changed(self, text: str) -> None:
+        current = self.current_id()
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_filter(text)
         self.table.selectionModel().blockSignals(False)
         if current is not None:
             self.select(current, emit=False)
@@ -118,7 +202,7 @@ class LibraryPanel(QWidget):
         row = self.model.row_of(article_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         if not emit:
             self.table.selectionModel().blockSignals(True)
         self.table.setCurrentIndex(index)

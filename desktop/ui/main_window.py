@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import insort
 from html import escape
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from desktop.core.store import open_store
 from desktop.core.views import (
     ClaimView,
     article_summaries,
+    article_summary,
+    changed_claims,
     claims_of,
     get_article,
     get_claim,
@@ -44,12 +47,18 @@ from desktop.ui.tasks import run_task
 from desktop.ui.workbench import Workbench
 
 
+def _reading_order(claim: ClaimView) -> tuple[int, int]:
+    """Where a claim sits in the list: by its first highlight, unanchored ones last."""
+    return (claim.highlights[0].start if claim.highlights else 1 << 62, claim.id)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, wb: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = wb
         self.article_id: int | None = None
         self.claims: list[ClaimView] = []
+        self._completions: tuple[list[str], list[str]] = ([], [])
         self.last_export = None  # the ExportResult of this window's latest export
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
@@ -305,18 +314,35 @@ class MainWindow(QMainWindow):
 
     def reload_claims(self, select: int | None = -1) -> None:
         """Re-read the article's claims; keep the selection unless `select` says otherwise."""
-        keep = self.claim_panel.selected_claim_id() if select == -1 else select
         self.claims = self.wb.read(claims_of, self.article_id) if self.article_id else []
+        self._show_claims(select)
+        self._completions = (
+            self.wb.read(core_claims.claimants),
+            self.wb.read(core_claims.tag_names),
+        )
+        self.editor.set_completions(*self._completions)
+
+    def _show_claims(self, select: int | None = -1) -> None:
+        """Put `self.claims` in the list, the article pane and the counts."""
+        keep = self.claim_panel.selected_claim_id() if select == -1 else select
         self.claim_panel.list.selectionModel().blockSignals(True)
         self.claim_panel.model.set_claims(self.claims)
         self.claim_panel.list.selectionModel().blockSignals(False)
         self.article.text.set_claims(self.claims)
         self.claim_panel.select_claim(keep)
         self._claim_row_changed(flash=False)
-        self.editor.set_completions(
-            self.wb.read(core_claims.claimants), self.wb.read(core_claims.tag_names)
-        )
         self._update_counts()
+
+    def _refresh_claims(self, fresh: list[ClaimView], gone: set[int]) -> None:
+        """After our own edit: show the claims that changed (one among thousands)."""
+        if not fresh and not gone:
+            return
+        replaced = {c.id for c in fresh} | gone
+        claims = [c for c in self.claims if c.id not in replaced] if replaced else self.claims
+        for claim in fresh:  # the list is in reading order: insert, don't sort 5,000 again
+            insort(claims, claim, key=_reading_order)
+        self.claims = claims
+        self._show_claims()
 
     def refresh(self) -> None:
         """Show changes other programs (a CLI, a colleague) committed meanwhile."""
@@ -326,9 +352,19 @@ class MainWindow(QMainWindow):
             self.reload_claims()
 
     def _on_claims_changed(self, article_id: int) -> None:
-        if article_id == self.article_id:
-            self.reload_claims()
-        self.reload_library()
+        shown = self.article_id
+
+        def changes(session):
+            summary = article_summary(session, article_id)
+            if article_id != shown:
+                return summary, None
+            return summary, changed_claims(session, article_id, self.claims)
+
+        summary, claims = self.wb.read(changes)  # one session: each one opens a connection
+        if claims is not None:
+            self._refresh_claims(*claims)
+        if summary is not None:
+            self.library.update_article(summary)
 
     def _on_claim_changed(self, article_id: int, claim_id: int) -> None:
         if article_id != self.article_id:
@@ -344,6 +380,13 @@ class MainWindow(QMainWindow):
         if self.editor.claim is not None and self.editor.claim.id == claim_id:
             self.editor.set_claim(fresh)
         self._update_counts()
+        claimants, tags = self._completions
+        if (fresh.claimant and fresh.claimant not in claimants) or set(fresh.tags) - set(tags):
+            self._completions = (
+                sorted({*claimants, fresh.claimant} - {""}),
+                sorted({*tags, *fresh.tags}),
+            )
+            self.editor.set_completions(*self._completions)
 
     def _on_library_replaced(self) -> None:
         self._update_title()
@@ -513,13 +556,21 @@ class MainWindow(QMainWindow):
         self._import(lambda: importers.parse_text(text, source_name="clipboard"), "clipboard")
 
     def _import(self, parse, label: str) -> None:
-        def stored(parsed) -> None:
-            try:
-                added = self.wb.write(add_article, parsed)
-            except FactdeskError as exc:
-                self.show_error(self.tr("Import failed"), str(exc))
+        """Parse and store in the background (a 300-page PDF takes seconds), then list it."""
+        store = self.wb.store
+
+        def parse_and_store():
+            parsed = parse()
+            with store.transaction() as session:
+                return add_article(session, parsed)
+
+        def stored(added) -> None:
+            if store is not self.wb.store:  # another library was opened meanwhile
                 return
-            self.reload_library()
+            summary = self.wb.read(article_summary, added.article_id)
+            if summary is not None:
+                self.library.add_article(summary)
+                self.act_export.setEnabled(True)
             self.library.select(added.article_id)
             if not added.created:
                 self.statusBar().showMessage(
@@ -529,7 +580,7 @@ class MainWindow(QMainWindow):
         run_task(
             self,
             self.tr("Importing {0}…").format(label),
-            parse,
+            parse_and_store,
             stored,
             lambda message: self.show_error(self.tr("Import failed"), message),
         )

@@ -1,0 +1,1 @@
+"""Factdesk's benchmark suite: `python -m benchmarks` (see README, "Performance")."""

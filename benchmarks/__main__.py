@@ -1,0 +1,227 @@
+"""`python -m benchmarks [--smoke] [--repeat N] [--only 1a,3,…] [--keep DIR]`.
+
+Generates its data (deterministic, in a temporary folder unless --keep names one),
+then prints one line per figure: value, same-run baseline, ratio, target, verdict.
+--smoke shrinks every size so the whole suite runs in about a minute (CI runs it so the
+benchmarks keep working); its figures are printed but targets are not judged.
+Exit status 0 unless a measurement fails (or, with --strict, a target is missed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import data, startup
+from benchmarks.harness import Figure, median, p95, run_child
+
+ALL = ("1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8")
+
+
+def _machine() -> str:
+    import os
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        ram = f"{pages / 2**30:.0f} GiB RAM"
+    except (ValueError, OSError, AttributeError):
+        ram = "RAM unknown"
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), {ram}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def generate(workdir: Path, sizes: data.Sizes) -> dict:
+    """All inputs of the run; returns what the figures need to know about them."""
+    t = time.perf_counter()
+    info = {
+        "big": data.make_big_library(workdir / "big.sqlite3", sizes),
+        "library": data.make_large_library(workdir / "library.sqlite3", sizes),
+    }
+    data.make_html_page(workdir / "page.html", sizes.html_bytes)
+    data.make_pdf(workdir / "report.pdf", sizes.pdf_pages)
+    print(f"# data generated in {time.perf_counter() - t:.1f} s in {workdir}", flush=True)
+    return info
+
+
+def run(workdir: Path, sizes: data.Sizes, repeat: int, only: set[str], judge: bool):
+    """Yield the figures, one at a time, as they are measured."""
+    info = generate(workdir, sizes)
+    big, big_id = workdir / "big.sqlite3", info["big"]["big_article"]
+    library, n_articles = workdir / "library.sqlite3", info["library"]["articles"]
+    words, n_hl = sizes.article_words, sizes.article_highlights
+
+    def judged(ok: bool) -> bool | None:
+        return ok if judge else None
+
+    if only & {"1a", "1b"}:
+        for fig in startup.cold_start(workdir, library, n_articles, repeat):
+            if fig.key in only:
+                fig.ok = judged(fig.ok)
+                yield fig
+    if "2" in only:
+        fig = startup.cold_cli(workdir, library, n_articles, repeat)
+        fig.ok = judged(fig.ok)
+        yield fig
+    opened = None
+    if only & {"3", "5", "8"}:
+        opened = run_child("open_article", workdir, {"db": str(big), "article": big_id})
+    if "3" in only:
+        value, edit = median(opened["open"]), median(opened["plain_edit"])
+        bare = median(opened["bare"])
+        yield Figure(
+            "3",
+            f"open {words:,}-word article with {n_hl:,} highlights, painted",
+            value,
+            "s",
+            edit,
+            "bare QTextEdit.setPlainText, painted",
+            "≤ 0.5 s and ratio ≤ 3",
+            judged(value <= 0.5 and value / edit <= 3),
+            note=f"a bare QTextDocument.setPlainText (no layout) takes {bare * 1000:.0f} ms: "
+            f"ratio {value / bare:.0f} against it",
+        )
+    if "4" in only:
+        n = 50 if judge else 5
+        result = run_child("create_claims", workdir, {"db": str(big), "article": big_id, "n": n})
+        value, core = p95(result["gui"]), p95(result["core"])
+        yield Figure(
+            "4",
+            f"tag a claim (CreateClaim on the undo stack), p95 of {n}",
+            value * 1000,
+            "ms",
+            core * 1000,
+            "core create_claim alone",
+            "p95 ≤ 20 ms",
+            judged(value <= 0.020),
+            note=f"{info['big']['claims']:,} claims in the library, {n_hl:,} on the article; "
+            f"p95 with the repaint that follows {p95(result['painted']) * 1000:.1f} ms",
+        )
+    if "5" in only:
+        yield Figure(
+            "5",
+            f"scroll the article, longest of {opened['frames']} frames",
+            opened["max_frame"] * 1000,
+            "ms",
+            opened["max_plain_frame"] * 1000,
+            "same scroll, no highlights",
+            "≤ 50 ms",
+            judged(opened["max_frame"] <= 0.050),
+        )
+    if only & {"6html", "6pdf", "6cr"}:
+        result = run_child(
+            "exports",
+            workdir,
+            {"db": str(big), "article": info["big"]["export_article"], "out": str(workdir)},
+        )
+        times, n = result["times"], result["claims"]
+        read = median(times["read"])
+        for key, fmt, limit in (
+            ("6html", "html", 1.0),
+            ("6pdf", "pdf", 3.0),
+            ("6cr", "claimreview", 0.3),
+        ):
+            if key in only:
+                value = median(times[fmt])
+                yield Figure(
+                    key,
+                    f"export {n:,} claims as {fmt}",
+                    value,
+                    "s",
+                    read,
+                    "reading the report",
+                    f"≤ {limit:g} s",
+                    judged(value <= limit),
+                )
+    if only & {"7html", "7pdf"}:
+        empty = workdir / "imports.sqlite3"
+        files = {"7html": workdir / "page.html", "7pdf": workdir / "report.pdf"}
+        result = run_child(
+            "imports",
+            workdir,
+            {"db": str(empty), "files": [str(files[k]) for k in sorted(files) if k in only]},
+        )
+        for key, label in (
+            ("7html", f"{sizes.html_bytes / 1e6:g} MB web page"),
+            ("7pdf", f"{sizes.pdf_pages}-page PDF"),
+        ):
+            if key not in only:
+                continue
+            r = result[str(files[key])]
+            yield Figure(
+                key,
+                f"import a {label} from the window",
+                r["total"],
+                "s",
+                r["parse"],
+                "the importer alone",
+                "reported; longest UI stall ≤ 50 ms",
+                judged(r["max_stall"] <= 0.050),
+                note=f"longest event-loop stall {r['max_stall'] * 1000:.0f} ms, "
+                f"{r['chars']:,} characters",
+            )
+    if "8" in only:
+        base = run_child("empty_rss", workdir, {})["rss_peak"]
+        yield Figure(
+            "8",
+            "peak RSS with the big article open",
+            opened["rss_peak"],
+            "MB",
+            base,
+            "empty QMainWindow process",
+            "≤ 300 MB",
+            judged(opened["rss_peak"] <= 300),
+            note=f"{opened['rss_open']:.0f} MB right after opening",
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, targets not judged")
+    parser.add_argument("--repeat", type=int, help="runs of each cold start (default 5; smoke 1)")
+    parser.add_argument("--only", help=f"comma-separated figures among {','.join(ALL)}")
+    parser.add_argument("--keep", type=Path, help="generate into (and keep) this folder")
+    parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    args = parser.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else set(ALL)
+    unknown = only - set(ALL)
+    if unknown:
+        parser.error(f"unknown figures: {', '.join(sorted(unknown))}")
+    sizes = data.SMOKE if args.smoke else data.FULL
+    repeat = args.repeat or (1 if args.smoke else 5)
+    print(f"# Factdesk benchmarks{' (smoke)' if args.smoke else ''} on {_machine()}", flush=True)
+    if args.keep:
+        workdir = args.keep.resolve()
+        if workdir.exists():
+            shutil.rmtree(workdir)
+        workdir.mkdir(parents=True)
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="factdesk-bench-"))
+    missed = 0
+    try:
+        for fig in run(workdir, sizes, repeat, only, judge=not args.smoke):
+            print(fig.line(), flush=True)
+            missed += fig.ok is False
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(f"# {missed} target(s) missed", flush=True)
+    return 1 if (args.strict and missed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
