@@ -52,6 +52,9 @@ def make_window(qtbot, db_path) -> MainWindow:
 def import_into(qtbot, window: MainWindow, path: Path) -> int:
     window.import_files([str(path)])
     qtbot.waitUntil(lambda: not tasks.busy(), timeout=20000)
+    # The first article replaces the welcome view: let it be laid out, as a person would.
+    qtbot.waitUntil(lambda: window.article.text.isVisible(), timeout=5000)
+    qtbot.wait(20)
     return window.article_id
 
 

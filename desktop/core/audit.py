@@ -2,31 +2,32 @@
 
 The acting checker is set once per process (the GUI from its settings, the command line
 from the settings or --checker) and stamped on rows as they are flushed, so no core
-function needs an extra argument and no write can forget it.
+function needs an extra argument and no write can forget it. It is a plain process-wide
+value, not a context variable: a desktop process acts for one person, on every thread
+(imports are saved from a worker thread).
 """
 
 from __future__ import annotations
 
-from contextvars import ContextVar
-
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-_actor: ContextVar[str] = ContextVar("factdesk_actor", default="")
+_actor = ""
 
 
 def set_actor(name: str) -> None:
     """The checker on whose behalf this process writes from now on."""
-    _actor.set((name or "").strip()[:200])
+    global _actor
+    _actor = (name or "").strip()[:200]
 
 
 def actor() -> str:
-    return _actor.get()
+    return _actor
 
 
 @event.listens_for(Session, "before_flush")
 def _stamp(session: Session, _context, _instances) -> None:
-    who = _actor.get()
+    who = _actor
     for obj in session.new:
         if hasattr(obj, "created_by"):
             if not obj.created_by:

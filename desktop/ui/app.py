@@ -9,6 +9,7 @@ Nothing heavier than QtWidgets and QSettings is imported before that first paint
 
 from __future__ import annotations
 
+import os
 import sys
 
 FALLBACK_MS = 300  # load anyway if the frame is never painted (a minimised start)
@@ -25,6 +26,16 @@ def create_application(argv: list[str] | None = None):
         QCoreApplication.setApplicationName("Factdesk")
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationDisplayName("Factdesk")
+        from PySide6.QtGui import QIcon
+
+        from desktop.resources import app_icon_path
+
+        app.setWindowIcon(QIcon(str(app_icon_path())))
+        # The interface language (Settings, else the system's) before any window is made.
+        from desktop.core.settings import load
+        from desktop.ui.i18n import install
+
+        install(load().ui_language)
         # Qt 6 scales for high-DPI screens by default and follows the OS colour scheme
         # (light or dark) through the platform palette: nothing here overrides either.
     return app
@@ -35,7 +46,7 @@ def _first_frame(on_painted):
 
     `on_painted` is called once, after the frame's first paint.
     """
-    from PySide6.QtCore import QByteArray, Qt
+    from PySide6.QtCore import QByteArray, QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QLabel, QMainWindow
 
@@ -53,8 +64,8 @@ def _first_frame(on_painted):
     frame = FirstFrame()
     frame.setWindowTitle("Factdesk")
     for title in ("&File", "&Edit", "&View", "&Help"):
-        frame.menuBar().addMenu(frame.tr(title)).setEnabled(False)
-    label = QLabel(frame.tr("Opening the library…"), frame)
+        frame.menuBar().addMenu(QCoreApplication.translate("MainWindow", title)).setEnabled(False)
+    label = QLabel(QCoreApplication.translate("MainWindow", "Opening the library…"), frame)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setEnabled(False)
     frame.setCentralWidget(label)
@@ -92,20 +103,32 @@ class _Startup:
         from PySide6.QtWidgets import QMessageBox
 
         from desktop.core.errors import FactdeskError
-        from desktop.core.store import open_store
+        from desktop.core.store import DamagedDatabase, open_store
         from desktop.ui.main_window import MainWindow
         from desktop.ui.state import remember_database
         from desktop.ui.workbench import Workbench
 
         try:
-            store = open_store(self.db)
+            try:
+                store = open_store(self.db)
+            except DamagedDatabase as exc:
+                from desktop.ui.backup_dialog import offer_recovery
+
+                self.frame.hide()
+                store = offer_recovery(None, exc)
+                if store is None:
+                    self.app.setQuitOnLastWindowClosed(False)
+                    self.app.exit(2)
+                    return
         except FactdeskError as exc:
             self.app.setQuitOnLastWindowClosed(False)  # exit with 2, not on the frame closing
             self.frame.hide()
             QMessageBox.critical(None, "Factdesk", str(exc))
             self.app.exit(2)
             return
-        remember_database(store.label)
+        from desktop.ui.server_dialog import without_password
+
+        remember_database(without_password(store.url) if not store.is_sqlite else store.label)
         window = MainWindow(Workbench(store))
         if self.frame.isMaximized():
             window.showMaximized()
@@ -114,11 +137,11 @@ class _Startup:
         self.frame.close()
         self.frame.deleteLater()
         self.window = window
-        if store.upgraded_from:
-            window.statusBar().showMessage(
-                window.tr("Library upgraded; a backup was saved as {0}").format(store.backup_path),
-                10000,
-            )
+        window.show_store_notices(store)
+        if os.environ.get("FACTDESK_SMOKE_TEST") == "1":  # bundle check: it started; quit
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self.app.quit)
 
 
 def run_gui(db: str | None = None) -> int:

@@ -42,6 +42,7 @@ from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.sentences import sentence_at
 from desktop.core.text import Utf16Map
 from desktop.core.views import ArticleView, ClaimView
+from desktop.ui.i18n import rating_label
 
 READING_WIDTH_PX = 760
 HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1}
@@ -371,7 +372,11 @@ class ArticleText(QTextEdit):
             if claim is None or claim.id in seen:
                 continue
             seen.add(claim.id)
-            verdict = claim.rating.label if claim.rating else self.tr("Not rated")
+            verdict = (
+                rating_label(claim.rating.key, claim.rating.label)
+                if claim.rating
+                else self.tr("Not rated")
+            )
             color = claim.rating.color if claim.rating else NEUTRAL_COLOR
             who = f" — {escape(claim.claimant)}" if claim.claimant else ""
             rows.append(

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.views import ClaimView, RatingView
+from desktop.ui.i18n import rating_label
 
 NO_DATE = QDate(1900, 1, 1)
 TYPING_PAUSE_MS = 500
@@ -92,7 +93,11 @@ class ClaimListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             label = claim.label.replace("\n", " ")
             label = label if len(label) <= 140 else label[:137] + "…"
-            verdict = claim.rating.label if claim.rating else self.tr("Not rated")
+            verdict = (
+                rating_label(claim.rating.key, claim.rating.label)
+                if claim.rating
+                else self.tr("Not rated")
+            )
             who = f"{claim.claimant} · " if claim.claimant else ""
             return f"{index.row() + 1}. {label}\n{who}{verdict}"
         if role == Qt.ItemDataRole.DecorationRole:
@@ -355,7 +360,7 @@ class ClaimEditor(QScrollArea):
         self.verdict.clear()
         self.verdict.addItem(color_icon(NEUTRAL_COLOR), self.tr("Not rated"), None)
         for r in ratings:
-            self.verdict.addItem(color_icon(r.color), r.label, r.id)
+            self.verdict.addItem(color_icon(r.color), rating_label(r.key, r.label), r.id)
         self.verdict.setCurrentIndex(max(0, self.verdict.findData(current)))
 
     def set_completions(self, claimants: list[str], tags: list[str]) -> None:
@@ -469,6 +474,12 @@ class ClaimPanel(QSplitter):
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = QLabel(self.tr("Claims"), top)
         self.heading.setStyleSheet("QLabel { font-weight: 600; padding: 4px; }")
+        # Team mode: show one checker's claims (the claim's recorded checker).
+        self.checker_filter = QComboBox(top)
+        self.checker_filter.setAccessibleName(self.tr("Show the claims of"))
+        self.checker_filter.setToolTip(self.tr("Show the claims of one checker"))
+        self.checker_filter.addItem(self.tr("All checkers"), None)
+        self.checker_filter.hide()  # shown once claims have more than one checker
         # A one-column table, not a QListView: a list view lays out every row again after
         # each change (a Python call per row, 5,000 per tag); a table with fixed row
         # heights only asks for the rows on screen.
@@ -489,13 +500,36 @@ class ClaimPanel(QSplitter):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(2 * self.list.fontMetrics().lineSpacing() + 8)
-        layout.addWidget(self.heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.checker_filter)
+        layout.addLayout(heading_row)
         layout.addWidget(self.list)
         self.editor = ClaimEditor(self)
         self.addWidget(top)
         self.addWidget(self.editor)
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 3)
+
+    def filter_claims(self, claims: list[ClaimView]) -> list[ClaimView]:
+        """The claims to show: all, or one checker's; the filter lists every checker."""
+        wanted = self.checker_filter.currentData()
+        checkers = sorted({c.checker for c in claims if c.checker}, key=str.casefold)
+        present = [self.checker_filter.itemData(i) for i in range(1, self.checker_filter.count())]
+        if checkers != present:
+            self.checker_filter.blockSignals(True)
+            while self.checker_filter.count() > 1:
+                self.checker_filter.removeItem(1)
+            for name in checkers:
+                self.checker_filter.addItem(name, name)
+            index = self.checker_filter.findData(wanted) if wanted else 0
+            self.checker_filter.setCurrentIndex(max(0, index))
+            self.checker_filter.blockSignals(False)
+            wanted = self.checker_filter.currentData()
+        self.checker_filter.setVisible(len(checkers) > 1 or wanted is not None)
+        if wanted is None:
+            return claims
+        return [c for c in claims if c.checker == wanted]
 
     def selected_claim_id(self) -> int | None:
         index = self.list.currentIndex()

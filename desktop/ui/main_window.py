@@ -6,7 +6,7 @@ from bisect import insort
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QWidget,
 )
@@ -26,7 +27,6 @@ from desktop.core import sources as core_sources
 from desktop.core.articles import add_article
 from desktop.core.errors import FactdeskError
 from desktop.core.ratings import NEUTRAL_COLOR, ratings
-from desktop.core.store import open_store
 from desktop.core.views import (
     ClaimView,
     article_summaries,
@@ -40,10 +40,13 @@ from desktop.core.views import (
 from desktop.ui import commands
 from desktop.ui.article_view import ArticlePane
 from desktop.ui.claim_editor import ClaimPanel
+from desktop.ui.i18n import rating_label
 from desktop.ui.library import LibraryPanel
+from desktop.ui.library_menu import LibraryMenuMixin
 from desktop.ui.source_dialog import ReuseSourceDialog, SourceDialog
-from desktop.ui.state import qsettings, recent_databases, remember_database
+from desktop.ui.state import qsettings
 from desktop.ui.tasks import run_task
+from desktop.ui.welcome import WelcomeView
 from desktop.ui.workbench import Workbench
 
 
@@ -52,7 +55,7 @@ def _reading_order(claim: ClaimView) -> tuple[int, int]:
     return (claim.highlights[0].start if claim.highlights else 1 << 62, claim.id)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LibraryMenuMixin, QMainWindow):
     def __init__(self, wb: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = wb
@@ -67,8 +70,13 @@ class MainWindow(QMainWindow):
         self.article = ArticlePane(self)
         self.claim_panel = ClaimPanel(self)
         self.editor = self.claim_panel.editor
+        self.welcome = WelcomeView(self)
+        # An empty library shows the welcome view where the article would be.
+        self.middle = QStackedWidget(self)
+        self.middle.addWidget(self.article)
+        self.middle.addWidget(self.welcome)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        for pane in (self.library, self.article, self.claim_panel):
+        for pane in (self.library, self.middle, self.claim_panel):
             self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
@@ -167,12 +175,29 @@ class MainWindow(QMainWindow):
         )
         self.act_refresh = self._action(self.tr("&Refresh"), self.refresh, K(K.StandardKey.Refresh))
         self.act_about = self._action(self.tr("&About Factdesk"), self.about)
+        self.act_server = self._action(
+            self.tr("Open Library on &Server…"),
+            self.open_server_dialog,
+            tip=self.tr("Open a team library on a PostgreSQL server"),
+        )
+        self.act_restore = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
+        self.act_settings = self._action(
+            self.tr("&Settings…"), self.settings_dialog, K(K.StandardKey.Preferences)
+        )
+        if not self.act_settings.shortcuts():
+            self.act_settings.setShortcut(K("Ctrl+,"))
+        self.act_guide = self._action(
+            self.tr("&How Factdesk Works"), self.show_guide, K(K.StandardKey.HelpContents)
+        )
+        self.act_shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
+        self.act_demo = self._action(self.tr("Open the &Demo Article"), self.open_demo)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.act_new_db)
         file_menu.addAction(self.act_open_db)
+        file_menu.addAction(self.act_server)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -181,6 +206,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
+        file_menu.addAction(self.act_restore)
         file_menu.addAction(self.act_delete_article)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -192,10 +218,15 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(a)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_find)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_settings)
         view_menu = bar.addMenu(self.tr("&View"))
         for a in (self.act_next, self.act_prev, self.act_sentence, self.act_refresh):
             view_menu.addAction(a)
         help_menu = bar.addMenu(self.tr("&Help"))
+        for a in (self.act_guide, self.act_shortcuts, self.act_demo):
+            help_menu.addAction(a)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -238,6 +269,12 @@ class MainWindow(QMainWindow):
         self.wb.claimChanged.connect(self._on_claim_changed)
         self.wb.articlesChanged.connect(self.reload_library)
         self.wb.libraryReplaced.connect(self._on_library_replaced)
+        self.wb.externalChange.connect(self._on_external_change)
+        self.wb.ratingsChanged.connect(self._on_ratings_changed)
+        self.welcome.importRequested.connect(self.import_dialog)
+        self.welcome.pasteRequested.connect(self.paste_article)
+        self.welcome.demoRequested.connect(self.open_demo)
+        self.claim_panel.checker_filter.currentIndexChanged.connect(lambda _i: self._show_claims())
 
     # --- state ---------------------------------------------------------------------
 
@@ -293,8 +330,13 @@ class MainWindow(QMainWindow):
 
     def reload_library(self) -> None:
         self.library.set_articles(self.wb.read(article_summaries))
+        self._update_welcome()
         if hasattr(self, "act_export"):
             self.act_export.setEnabled(bool(self.library.model.rows))
+
+    def _update_welcome(self) -> None:
+        empty = not self.library.model.rows
+        self.middle.setCurrentWidget(self.welcome if empty else self.article)
 
     def reload_ratings(self) -> None:
         self.editor.set_ratings([rating_view(r) for r in self.wb.read(ratings)])
@@ -325,10 +367,11 @@ class MainWindow(QMainWindow):
     def _show_claims(self, select: int | None = -1) -> None:
         """Put `self.claims` in the list, the article pane and the counts."""
         keep = self.claim_panel.selected_claim_id() if select == -1 else select
+        shown = self.claim_panel.filter_claims(self.claims)
         self.claim_panel.list.selectionModel().blockSignals(True)
-        self.claim_panel.model.set_claims(self.claims)
+        self.claim_panel.model.set_claims(shown)
         self.claim_panel.list.selectionModel().blockSignals(False)
-        self.article.text.set_claims(self.claims)
+        self.article.text.set_claims(shown)
         self.claim_panel.select_claim(keep)
         self._claim_row_changed(flash=False)
         self._update_counts()
@@ -344,8 +387,30 @@ class MainWindow(QMainWindow):
         self.claims = claims
         self._show_claims()
 
+    def _on_external_change(self) -> None:
+        self.editor.flush()  # what the user is typing is saved before the views reload
+        self.refresh()
+        self.statusBar().showMessage(self.tr("Updated with changes saved elsewhere."), 5000)
+
+    def changeEvent(self, event) -> None:
+        """Coming back to the window shows a colleague's (or a CLI's) work at once.
+
+        The window's own activation event, not QGuiApplication.applicationStateChanged:
+        a connection from that application-wide signal outlives a closed window.
+        """
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.wb.check_for_changes()
+
+    def _on_ratings_changed(self) -> None:
+        """A verdict renamed or recoloured in Settings shows at once in the highlights."""
+        self.reload_ratings()
+        if self.article_id is not None:
+            self.reload_claims()
+
     def refresh(self) -> None:
         """Show changes other programs (a CLI, a colleague) committed meanwhile."""
+        self.editor.flush()
         self.reload_library()
         self.reload_ratings()
         if self.article_id is not None:
@@ -568,9 +633,11 @@ class MainWindow(QMainWindow):
             if store is not self.wb.store:  # another library was opened meanwhile
                 return
             summary = self.wb.read(article_summary, added.article_id)
+            self.wb.note_own_change()  # written on a worker thread, not through wb.write
             if summary is not None:
                 self.library.add_article(summary)
                 self.act_export.setEnabled(True)
+                self._update_welcome()
             self.library.select(added.article_id)
             if not added.created:
                 self.statusBar().showMessage(
@@ -685,54 +752,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_files(paths)
 
-    # --- libraries -----------------------------------------------------------------
-
-    def new_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New library"),
-            "factdesk.sqlite3",
-            self.tr("Factdesk library (*.sqlite3)"),
-        )
-        if path:
-            if Path(path).exists():
-                self.show_error(
-                    self.tr("Library not created"),
-                    self.tr("{0} already exists; use Open Library to open it.").format(path),
-                )
-                return
-            self.open_database(path)
-
-    def open_database_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Open library"),
-            "",
-            self.tr("Factdesk library (*.sqlite3 *.sqlite *.db);;All files (*)"),
-        )
-        if path:
-            self.open_database(path)
-
-    def open_database(self, location: str) -> bool:
-        self.editor.flush()
-        try:
-            store = open_store(location)
-        except FactdeskError as exc:
-            self.show_error(self.tr("Cannot open library"), str(exc))
-            return False
-        self._save_state()
-        self.wb.replace_store(store)
-        remember_database(store.label)
-        return True
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for location in recent_databases():
-            self.recent_menu.addAction(location, lambda loc=location: self.open_database(loc))
-        self.recent_menu.setEnabled(True)
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-
     # --- feedback ------------------------------------------------------------------
 
     def _update_actions(self) -> None:
@@ -755,7 +774,7 @@ class MainWindow(QMainWindow):
         counts: dict[tuple[str, str], int] = {}
         for c in self.claims:
             key = (
-                (c.rating.label, c.rating.color)
+                (rating_label(c.rating.key, c.rating.label), c.rating.color)
                 if c.rating
                 else (self.tr("Not rated"), NEUTRAL_COLOR)
             )
@@ -767,6 +786,33 @@ class MainWindow(QMainWindow):
         n = len(self.claims)
         total = self.tr("1 claim") if n == 1 else self.tr("{0} claims").format(n)
         self.counts.setText(f"{escape(total)}: " + " &nbsp; ".join(parts))
+
+    def settings_dialog(self) -> None:
+        from desktop.ui.settings_dialog import SettingsDialog
+
+        self.editor.flush()
+        SettingsDialog(self.wb, self).exec()
+
+    def show_guide(self) -> None:
+        from desktop.ui.help import guide_dialog
+
+        guide_dialog(self).exec()
+
+    def show_shortcuts(self) -> None:
+        from desktop.ui.help import shortcuts_dialog
+
+        shortcuts_dialog(self, self.findChildren(QAction)).exec()
+
+    def open_demo(self) -> None:
+        """Import the demo article shipped with Factdesk, in the interface's language."""
+        from desktop.resources import resource_path
+        from desktop.ui.i18n import effective_language
+
+        language = effective_language(self.wb.settings.ui_language)
+        path = resource_path("demo", f"demo-{language}.txt")
+        if not path.is_file():
+            path = resource_path("demo", "demo-en.txt")
+        self.import_files([str(path)])
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)

@@ -58,8 +58,12 @@ class Workbench(QObject):
         """Run a core write function as one committed transaction."""
         with self.store.transaction() as session:
             result = fn(session, *args, **kwargs)
-        self._token = self._read_token()  # our own change is not news to us
+        self.note_own_change()
         return result
+
+    def note_own_change(self) -> None:
+        """Our own commit is not news to us: don't report it as someone else's."""
+        self._token = self._read_token()
 
     def _read_token(self):
         try:
