@@ -14,16 +14,18 @@ clear message saying how to fix it serves the user better.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 from sqlmodel import Session
 
 from desktop.core.errors import DatabaseError
@@ -201,18 +203,36 @@ def _alembic_config(connection):
     return cfg
 
 
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*(?:['\"](\w+)['\"]|None)", re.M)
+
+
+@lru_cache(maxsize=4)
+def _revision_graph(folder: Path) -> dict[str, str | None]:
+    """revision → down_revision, read from the migration files' own lines.
+
+    Opening a library that is already current must not pay for importing Alembic and
+    loading every migration module (a few hundred milliseconds at each start); Alembic
+    itself is imported only to upgrade.
+    """
+    graph: dict[str, str | None] = {}
+    for path in sorted((folder / "versions").glob("*.py")):
+        found = dict(m.groups() for m in _REVISION_LINE.finditer(path.read_text("utf-8")))
+        if found.get("revision"):
+            graph[found["revision"]] = found.get("down_revision")
+    return graph
+
+
 def head_revision() -> str:
     """The newest schema revision this Factdesk knows."""
-    from alembic.script import ScriptDirectory
-
-    return ScriptDirectory.from_config(_alembic_config(None)).get_current_head()
+    graph = _revision_graph(MIGRATIONS_DIR)
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
 
 
 def _known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config(None))
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph(MIGRATIONS_DIR))
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -342,10 +362,16 @@ def open_store(target: str | os.PathLike | None = None, *, backups: bool = True)
         path = Path(target).expanduser().resolve()
         _check_sqlite_file(path)
         existed = _probe_file(path)
-        # NullPool: connections are cheap for SQLite and none is kept open across
-        # actions, so other processes (a CLI beside the GUI) see every commit at once.
+        # Pooled connections: closing the last connection to a WAL database checkpoints
+        # it, which would cost every action several milliseconds. Each transaction still
+        # sees every commit made before it began, by this process or another. Connections
+        # move between the UI thread and the import workers, one thread at a time.
         engine = create_engine(
-            f"sqlite:///{path}", poolclass=NullPool, connect_args={"timeout": 30}
+            f"sqlite:///{path}",
+            poolclass=QueuePool,
+            pool_size=2,
+            max_overflow=4,
+            connect_args={"timeout": 30, "check_same_thread": False},
         )
         _install_sqlite_pragmas(engine)
         store = Store(url=f"sqlite:///{path}", engine=engine, path=path)
