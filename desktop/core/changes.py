@@ -1,31 +1,20 @@
 """Noticing that someone else changed the library (a colleague, a CLI beside the GUI).
 
-A change token is a few aggregates (row counts and latest update times) over the tables
-a checker sees; any commit by anyone changes it. Polling it is one cheap query, works
-the same on SQLite and PostgreSQL, and needs no server-side setup — unlike LISTEN/NOTIFY,
-which would need triggers, a dedicated connection and a second code path for SQLite.
+Every write transaction bumps one counter row in the same transaction
+(desktop.core.store), so the change token is a single primary-key read: cheap enough to
+poll every few seconds and after each of our own actions, the same on SQLite and
+PostgreSQL, with no server-side setup — unlike LISTEN/NOTIFY, which would need triggers,
+a dedicated connection, and a second code path for SQLite.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
-from desktop.core.models import Article, Claim, Highlight, Rating, Source
+from desktop.core.models import LibraryState
 
 
-def change_token(session: Session) -> tuple:
-    """Equal before and after a span of time only if nobody committed a change."""
-    row = session.execute(
-        select(
-            *[
-                expr
-                for model in (Article, Claim, Highlight, Source, Rating)
-                for expr in (
-                    select(func.count(model.id)).scalar_subquery(),
-                    select(func.max(model.updated_at)).scalar_subquery(),
-                )
-            ]
-        )
-    ).one()
-    return tuple(row)
+def change_token(session: Session) -> int | None:
+    """Differs between two reads exactly when someone committed an action in between."""
+    return session.execute(select(LibraryState.changes)).scalar_one_or_none()

@@ -255,3 +255,13 @@ class Tag(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
+
+
+class LibraryState(SQLModel, table=True):
+    """One row counting committed actions, so any program can tell, with one cheap read,
+    whether someone else changed the library since it last looked."""
+
+    __tablename__ = "library_state"
+
+    id: int = Field(default=1, primary_key=True)
+    changes: int = Field(default=0, sa_column_kwargs={"server_default": "0"})

@@ -94,6 +94,7 @@ class Store:
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
+                _count_change(session)
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
@@ -135,6 +136,15 @@ class DamagedDatabase(DatabaseError):
         else:
             offer = "no good backup of it was found"
         super().__init__(f"{path}: is damaged ({problem}); it was left untouched, and {offer}")
+
+
+def _count_change(session: Session) -> None:
+    """Bump the library's change counter in the same transaction (desktop.core.changes)."""
+    from sqlalchemy import update
+
+    from desktop.core.models import LibraryState
+
+    session.execute(update(LibraryState).values(changes=LibraryState.changes + 1))
 
 
 def _reason(exc: DBAPIError) -> str:
