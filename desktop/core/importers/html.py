@@ -87,7 +87,7 @@ def _with_trafilatura(html: str) -> ParsedArticle | None:
     xml = trafilatura.extract(
         html,
         output_format="xml",
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -123,22 +123,45 @@ def _with_trafilatura(html: str) -> ParsedArticle | None:
         elif el.tag == "item":
             content = "• " + content
         paragraphs.append(content)
-    title = doc.get("title", "") or ""
+    meta = _metadata(html)
+    title = meta.get("title", "")
     if title and paragraphs and paragraphs[0] != title:
         paragraphs.insert(0, title)
         headings = {i + 1: lvl for i, lvl in headings.items()}
     if title:
         headings[0] = 1
-    authors = [a.strip() for a in (doc.get("author") or "").split(";") if a.strip()]
+    authors = [a.strip() for a in meta.get("author", "").split(";") if a.strip()]
     return ParsedArticle(
         paragraphs=paragraphs,
         headings=headings,
         title=title,
-        outlet=doc.get("sitename", "") or "",
+        outlet=meta.get("sitename", ""),
         authors=authors,
-        url=doc.get("url", "") or "",
-        published=_date(doc.get("date")),
+        url=meta.get("url", ""),
+        published=_date(meta.get("date")),
     )
+
+
+METADATA_CHARS = 300_000
+
+
+def _metadata(html: str) -> dict[str, str]:
+    """Title, author, date, site and canonical URL, read from the start of the page.
+
+    Metadata lives in the head and the article's first lines; reading it from a whole
+    multi-megabyte page made date detection's regular expressions hold the interpreter
+    for seconds, freezing the window while a big page imported.
+    """
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        found = extract_metadata(html[:METADATA_CHARS])
+    except Exception:  # metadata is a bonus: a page without it still imports
+        return {}
+    if found is None:
+        return {}
+    names = ("title", "author", "date", "sitename", "url")
+    return {n: str(getattr(found, n, "") or "") for n in names}
 
 
 def _fallback(html: str) -> ParsedArticle | None:
