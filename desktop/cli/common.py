@@ -21,6 +21,8 @@ def store_for(args) -> Store:
     if store.upgraded_from:
         note = f" (backup: {store.backup_path})" if store.backup_path else ""
         print(f"factdesk: upgraded {store.label} to the current schema{note}", file=sys.stderr)
+    for notice in store.notices:
+        print(f"factdesk: {notice}", file=sys.stderr)
     try:
         yield store
     finally:
