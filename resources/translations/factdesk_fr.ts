@@ -1,0 +1,1657 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ArticlePane</name>
+    <message>
+        <location filename="../../desktop/ui/article_view.py" line="+511"/>
+        <source>Article details</source>
+        <translation>Détails de l’article</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No article open. Import one from the File menu.</source>
+        <translation>Aucun article ouvert. Importez-en un depuis le menu Fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="+34"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claims</source>
+        <translation>Affirmations</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+20"/>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleText</name>
+    <message>
+        <location filename="../../desktop/ui/article_view.py" line="-431"/>
+        <source>Article text</source>
+        <translation>Texte de l’article</translation>
+    </message>
+    <message>
+        <location line="+288"/>
+        <source>Not rated</source>
+        <translation>Non évalué</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tag as claim</source>
+        <translation>Marquer comme affirmation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add to selected claim</source>
+        <translation>Ajouter à l’affirmation sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete this highlight</source>
+        <translation>Supprimer ce surlignage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Select sentence</source>
+        <translation>Sélectionner la phrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/backup_dialog.py" line="+38"/>
+        <source>Daily copy</source>
+        <translation>Copie quotidienne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Made by you</source>
+        <translation>Faite par vous</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before a restore</source>
+        <translation>Avant une restauration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before upgrading (schema {0})</source>
+        <translation>Avant la mise à niveau (schéma {0})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+65"/>
+        <location line="+23"/>
+        <source>Restore from Backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Copies of {0}, newest first. Restoring one keeps the library as it is now as another copy, so nothing is lost.</source>
+        <translation>Copies de {0}, de la plus récente à la plus ancienne. En restaurer une conserve la bibliothèque actuelle dans une autre copie&#xa0;: rien n’est perdu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Made</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There are no backup copies of this library yet.</source>
+        <translation>Cette bibliothèque n’a encore aucune copie de sauvegarde.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Restaurer…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Replace the library with the copy made {0}? Work done since then will be in the copy of the current library that is made first.</source>
+        <translation>Remplacer la bibliothèque par la copie du {0}&#xa0;? Le travail fait depuis se retrouvera dans la copie de la bibliothèque actuelle, faite au préalable.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+82"/>
+        <source>Restore failed</source>
+        <translation>Échec de la restauration</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Backups are made only of library files, not of a server database.</source>
+        <translation>Les sauvegardes ne concernent que les bibliothèques enregistrées dans un fichier, pas les bases de données sur un serveur.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot open library</source>
+        <translation>Impossible d’ouvrir la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup was restored. The library as it was is kept as {0}.</source>
+        <translation>La sauvegarde a été restaurée. La bibliothèque telle qu’elle était est conservée sous {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup was restored.</source>
+        <translation>La sauvegarde a été restaurée.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The library is damaged</source>
+        <translation>La bibliothèque est endommagée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} is damaged and was not changed.</source>
+        <translation>{0} est endommagé et n’a pas été modifié.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SQLite reports: {0}</source>
+        <translation>Message de SQLite&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The latest good backup was made {0}. Restoring it moves the damaged file aside (it is kept, not deleted).</source>
+        <translation>La dernière sauvegarde intacte date du {0}. La restaurer met le fichier endommagé de côté (il est conservé, pas supprimé).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore Latest Backup</source>
+        <translation>Restaurer la dernière sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a Backup…</source>
+        <translation>Choisir une sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No good backup of this library was found.</source>
+        <translation>Aucune sauvegarde intacte de cette bibliothèque n’a été trouvée.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimEditor</name>
+    <message>
+        <location filename="../../desktop/ui/claim_editor.py" line="+237"/>
+        <source>Quoted text</source>
+        <translation>Texte cité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quote:</source>
+        <translation>Citation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The claim in your own words</source>
+        <translation>L’affirmation, reformulée avec vos mots</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Claim:</source>
+        <translation>&amp;Affirmation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who made the claim</source>
+        <translation>Qui a fait cette affirmation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clai&amp;mant:</source>
+        <translation>A&amp;uteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claimant &amp;is:</source>
+        <translation>T&amp;ype d’auteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claim &amp;date:</source>
+        <translation>&amp;Date&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Appeared at:</source>
+        <translation>&amp;Parue sur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Verdict:</source>
+        <translation>&amp;Verdict&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In review</source>
+        <translation>En relecture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comma-separated, e.g. elections, Russia</source>
+        <translation>Séparées par des virgules, p. ex. élections, Russie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tags:</source>
+        <translation>É&amp;tiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hecker:</source>
+        <translation>Vérifi&amp;cateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why this verdict (Markdown)</source>
+        <translation>Pourquoi ce verdict (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Write</source>
+        <translation>Rédiger</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rationale:</source>
+        <translation>Ar&amp;gumentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Not rated</source>
+        <translation>Non évalué</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a claim, or tag a span.</source>
+        <translation>Sélectionnez une affirmation ou marquez un passage.</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimListModel</name>
+    <message>
+        <location line="-282"/>
+        <source>Not rated</source>
+        <translation>Non évalué</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPanel</name>
+    <message>
+        <location line="+376"/>
+        <source>Claims</source>
+        <translation>Affirmations</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the claims of</source>
+        <translation>Afficher les affirmations de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the claims of one checker</source>
+        <translation>Afficher les affirmations d’un seul vérificateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All checkers</source>
+        <translation>Tous les vérificateurs</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Claims of the article</source>
+        <translation>Affirmations de l’article</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../desktop/ui/commands.py" line="+68"/>
+        <source>Tag claim</source>
+        <translation>le marquage de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Delete claim</source>
+        <translation>la suppression de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add highlight</source>
+        <translation>l’ajout du surlignage</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Delete highlight</source>
+        <translation>la suppression du surlignage</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Edit claim</source>
+        <translation>la modification de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Add source</source>
+        <translation>l’ajout de la source</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Edit source</source>
+        <translation>la modification de la source</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Remove source</source>
+        <translation>le retrait de la source</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="+31"/>
+        <source>Another checker</source>
+        <translation>Un autre vérificateur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changed by a colleague</source>
+        <translation>Modifié par un collègue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} changed the {1} of this claim {2} while you were editing it.</source>
+        <translation>{0} a modifié le champ «&#xa0;{1}&#xa0;» de cette affirmation {2} pendant que vous la modifiiez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at {0}</source>
+        <translation>à {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Their value: {0}
+Your value: {1}</source>
+        <translation>Sa valeur&#xa0;: {0}
+Votre valeur&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Their value:
+{0}
+
+Your value:
+{1}</source>
+        <translation>Sa valeur&#xa0;:
+{0}
+
+Votre valeur&#xa0;:
+{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use &amp;mine</source>
+        <translation>Utiliser &amp;ma valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep &amp;theirs</source>
+        <translation>Garder la &amp;sienne</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="+37"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Articles to export</source>
+        <translation>Articles à exporter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(untitled)</source>
+        <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annotated report — web page (HTML)</source>
+        <translation>Rapport annoté — page web (HTML)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated report — PDF (A4)</source>
+        <translation>Rapport annoté — PDF (A4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated report — Markdown</source>
+        <translation>Rapport annoté — Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotated report — Word (DOCX)</source>
+        <translation>Rapport annoté — Word (DOCX)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims table — CSV for spreadsheets</source>
+        <translation>Tableau des affirmations — CSV pour tableur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Everything — JSON</source>
+        <translation>Tout — JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schema.org ClaimReview (JSON-LD)</source>
+        <translation>ClaimReview de schema.org (JSON-LD)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W3C Web Annotation (JSON-LD)</source>
+        <translation>Web Annotation du W3C (JSON-LD)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your newsroom or fact-checking desk</source>
+        <translation>Votre rédaction ou cellule de vérification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organization website</source>
+        <translation>Site web de l’organisation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checker</source>
+        <translation>Vérificateur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Destination file</source>
+        <translation>Fichier de destination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open the file when done</source>
+        <translation>&amp;Ouvrir le fichier une fois terminé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Articles:</source>
+        <translation>&amp;Articles&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or&amp;ganization:</source>
+        <translation>Or&amp;ganisation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Website:</source>
+        <translation>Site &amp;web&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Checker:</source>
+        <translation>&amp;Vérificateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as:</source>
+        <translation>Enregistrer &amp;sous&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Export as</source>
+        <translation>Exporter sous</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop/ui/article_view.py" line="+21"/>
+        <location line="+1"/>
+        <source>Find in article</source>
+        <translation>Rechercher dans l’article</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous match</source>
+        <translation>Occurrence précédente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter)</source>
+        <translation>Occurrence suivante (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next match</source>
+        <translation>Occurrence suivante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close find bar</source>
+        <translation>Fermer la barre de recherche</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../desktop/ui/help.py" line="+51"/>
+        <location line="+1"/>
+        <source>Select a whole sentence</source>
+        <translation>Sélectionner une phrase entière</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Alt+click</source>
+        <translation>Alt+clic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+double-click</source>
+        <translation>Ctrl+double-clic</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next / previous match in Find</source>
+        <translation>Occurrence suivante / précédente (recherche)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter / Shift+Enter</source>
+        <translation>Entrée / Maj+Entrée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;h3&gt;From article to published check&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Import&lt;/b&gt; the article: File → Import Article (text, Markdown, web page, Word, PDF), Import from URL, Paste, or drop a file on the window.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Tag&lt;/b&gt; each claim: select its words and press Ctrl+T. Alt+click takes a whole sentence. A claim can rest on several passages: select another and use Add Selection to Claim.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Describe&lt;/b&gt; it: restate the claim, name the claimant, and add the date and where it appeared.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Source&lt;/b&gt; it: add the documents that support or refute it, with the passage that matters. Sources already in your library can be reused.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Rate&lt;/b&gt; it: choose a verdict and explain why in the rationale (Markdown). The highlight takes the verdict&apos;s colour.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Export&lt;/b&gt;: File → Export writes a report (HTML, PDF, Word, Markdown), a CSV table, or the ClaimReview and Web Annotation files newsrooms publish.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Everything is saved as you go; Ctrl+Z undoes any step.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;De l’article à la vérification publiée&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Importez&lt;/b&gt; l’article&#xa0;: Fichier → Importer un article (texte, Markdown, page web, Word, PDF), Importer depuis une URL, Coller un article, ou déposez un fichier sur la fenêtre.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Marquez&lt;/b&gt; chaque affirmation&#xa0;: sélectionnez ses mots et appuyez sur Ctrl+T. Alt+clic prend une phrase entière. Une affirmation peut reposer sur plusieurs passages&#xa0;: sélectionnez-en un autre et utilisez Ajouter la sélection à l’affirmation.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Décrivez&lt;/b&gt;-la&#xa0;: reformulez l’affirmation, nommez son auteur, et indiquez la date et l’endroit où elle a paru.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Sourcez&lt;/b&gt;-la&#xa0;: ajoutez les documents qui la confirment ou la réfutent, avec le passage qui compte. Les sources déjà présentes dans votre bibliothèque peuvent être réutilisées.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Évaluez&lt;/b&gt;-la&#xa0;: choisissez un verdict et justifiez-le dans l’argumentaire (Markdown). Le surlignage prend la couleur du verdict.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Exportez&lt;/b&gt;&#xa0;: Fichier → Exporter produit un rapport (HTML, PDF, Word, Markdown), un tableau CSV, ou les fichiers ClaimReview et Web Annotation que publient les rédactions.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Tout est enregistré au fur et à mesure&#xa0;; Ctrl+Z annule chaque étape.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>How Factdesk works</source>
+        <translation>Comment fonctionne Factdesk</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryMenuMixin</name>
+    <message>
+        <location filename="../../desktop/ui/library_menu.py" line="+23"/>
+        <source>New library</source>
+        <translation>Nouvelle bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Factdesk library (*.sqlite3)</source>
+        <translation>Bibliothèque Factdesk (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Library not created</source>
+        <translation>Bibliothèque non créée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} already exists; use Open Library to open it.</source>
+        <translation>{0} existe déjà&#xa0;; ouvrez-le avec «&#xa0;Ouvrir une bibliothèque&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open library</source>
+        <translation>Ouvrir une bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Factdesk library (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Bibliothèque Factdesk (*.sqlite3 *.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cannot open library</source>
+        <translation>Impossible d’ouvrir la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Library upgraded; a backup was saved as {0}</source>
+        <translation>Bibliothèque mise à niveau&#xa0;; une sauvegarde a été enregistrée sous {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../../desktop/ui/library.py" line="+77"/>
+        <location line="+1"/>
+        <source>Filter articles</source>
+        <translation>Filtrer les articles</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="+68"/>
+        <source>Opening the library…</source>
+        <translation>Ouverture de la bibliothèque…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+89"/>
+        <source>Claim counts by verdict</source>
+        <translation>Nombre d’affirmations par verdict</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;New Library…</source>
+        <translation>&amp;Nouvelle bibliothèque…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open Library…</source>
+        <translation>&amp;Ouvrir une bibliothèque…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import Article…</source>
+        <translation>&amp;Importer un article…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a text, Markdown, web page, Word or PDF file</source>
+        <translation>Importer un fichier texte, Markdown, page web, Word ou PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import from &amp;URL…</source>
+        <translation>Importer depuis une &amp;URL…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Paste Article from Clipboard</source>
+        <translation>&amp;Coller un article depuis le presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export reports, ClaimReview, Web Annotation or CSV</source>
+        <translation>Exporter des rapports, du ClaimReview, du Web Annotation ou du CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete Article…</source>
+        <translation>&amp;Supprimer l’article…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Tag as Claim</source>
+        <translation>&amp;Marquer comme affirmation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make the selected text a new claim (Ctrl+T)</source>
+        <translation>Faire du texte sélectionné une nouvelle affirmation (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Add Selection to Claim</source>
+        <translation>A&amp;jouter la sélection à l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the selected text to the selected claim</source>
+        <translation>Ajouter le texte sélectionné à l’affirmation sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Delete Claim</source>
+        <translation>&amp;Supprimer l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find in Article…</source>
+        <translation>Re&amp;chercher dans l’article…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sentence Mode</source>
+        <translation>&amp;Mode phrase</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A click selects the whole sentence (Alt+click does so at any time)</source>
+        <translation>Un clic sélectionne toute la phrase (Alt+clic le fait à tout moment)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Next Claim</source>
+        <translation>Affirmation &amp;suivante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Previous Claim</source>
+        <translation>Affirmation &amp;précédente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Factdesk</source>
+        <translation>À &amp;propos de Factdesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Library on &amp;Server…</source>
+        <translation>Ouvrir une bibliothèque sur un ser&amp;veur…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a team library on a PostgreSQL server</source>
+        <translation>Ouvrir une bibliothèque d’équipe sur un serveur PostgreSQL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from &amp;Backup…</source>
+        <translation>Restaurer une sauve&amp;garde…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;How Factdesk Works</source>
+        <translation>&amp;Comment fonctionne Factdesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;Demo Article</source>
+        <translation>Ouvrir l’article de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open &amp;Recent</source>
+        <translation>Bibliothèques &amp;récentes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Main toolbar</source>
+        <translation>Barre d’outils principale</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>Updated with changes saved elsewhere.</source>
+        <translation>Mis à jour avec les modifications enregistrées ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>The change could not be saved</source>
+        <translation>La modification n’a pas pu être enregistrée</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select some text to tag first.</source>
+        <translation>Sélectionnez d’abord le texte à marquer.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Claim deleted — Undo brings it back.</source>
+        <translation>Affirmation supprimée — Annuler la fait revenir.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set verdict</source>
+        <translation>le choix du verdict</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Set status</source>
+        <translation>le changement de statut</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Import articles</source>
+        <translation>Importer des articles</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import from URL</source>
+        <translation>Importer depuis une URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address of the article (http or https):</source>
+        <translation>Adresse de l’article (http ou https)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing to paste</source>
+        <translation>Rien à coller</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The clipboard holds no text.</source>
+        <translation>Le presse-papiers ne contient pas de texte.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Already in the library: {0}</source>
+        <translation>Déjà dans la bibliothèque&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Importing {0}…</source>
+        <translation>Importation de {0}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import failed</source>
+        <translation>Échec de l’importation</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Exported {0} claim(s) to {1}. {2}</source>
+        <translation>{0} affirmation(s) exportée(s) vers {1}. {2}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export failed</source>
+        <translation>Échec de l’exportation</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete article</source>
+        <translation>Supprimer l’article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete “{0}” with all its claims? This cannot be undone.</source>
+        <translation>Supprimer «&#xa0;{0}&#xa0;» et toutes ses affirmations&#xa0;? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No claims</source>
+        <translation>Aucune affirmation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not rated</source>
+        <translation>Non évalué</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 claim</source>
+        <translation>1 affirmation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} claims</source>
+        <translation>{0} affirmations</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>About Factdesk</source>
+        <translation>À propos de Factdesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;A workbench for fact-checkers: tag claims in articles, cite sources, give verdicts, publish reports.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;L’établi des vérificateurs&#xa0;: marquez les affirmations dans les articles, citez vos sources, rendez vos verdicts, publiez vos rapports.&lt;/p&gt;&lt;p&gt;Bibliothèque&#xa0;: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RatingScaleEditor</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+58"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+107"/>
+        <location line="+5"/>
+        <source>ClaimReview value</source>
+        <translation>Valeur ClaimReview</translation>
+    </message>
+    <message>
+        <location line="-110"/>
+        <location line="+70"/>
+        <source>Rating scale</source>
+        <translation>Échelle de verdicts</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;name…</source>
+        <translation>Re&amp;nommer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Couleur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Value…</source>
+        <translation>&amp;Valeur…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>&amp;Monter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Descendre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Order the verdicts from best to worst. The ClaimReview value is the schema.org ratingValue; leave it empty for verdicts off the true–false line.</source>
+        <translation>Classez les verdicts du meilleur au pire. La valeur ClaimReview est le ratingValue de schema.org&#xa0;; laissez-la vide pour les verdicts hors de l’axe vrai–faux.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>New verdict</source>
+        <translation>Nouveau verdict</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+9"/>
+        <source>Label:</source>
+        <translation>Libellé&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rename verdict</source>
+        <translation>Renommer le verdict</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Verdict colour</source>
+        <translation>Couleur du verdict</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <location line="+12"/>
+        <source>Delete verdict</source>
+        <translation>Supprimer le verdict</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>{0} claim(s) have this verdict. Give them instead:</source>
+        <translation>{0} affirmation(s) ont ce verdict. Leur attribuer à la place&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete the verdict “{0}”?</source>
+        <translation>Supprimer le verdict «&#xa0;{0}&#xa0;»&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>Ratings</name>
+    <message>
+        <location filename="../../desktop/ui/i18n.py" line="+61"/>
+        <source>True</source>
+        <translation>Vrai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mostly true</source>
+        <translation>Plutôt vrai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed</source>
+        <translation>Mitigé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Misleading</source>
+        <translation>Trompeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mostly false</source>
+        <translation>Plutôt faux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False</source>
+        <translation>Faux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unverifiable</source>
+        <translation>Invérifiable</translation>
+    </message>
+</context>
+<context>
+    <name>ReuseSourceDialog</name>
+    <message>
+        <location filename="../../desktop/ui/source_dialog.py" line="+127"/>
+        <source>Cite a source from the library</source>
+        <translation>Citer une source de la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Search sources</source>
+        <translation>Rechercher des sources</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources in the library</source>
+        <translation>Sources de la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stance</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What the source says about this claim</source>
+        <translation>Ce que dit la source sur cette affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excerpt</source>
+        <translation>Extrait</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Stance:</source>
+        <translation>&amp;Position&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Excerpt:</source>
+        <translation>E&amp;xtrait&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
+        <location filename="../../desktop/ui/server_dialog.py" line="+110"/>
+        <source>Team server</source>
+        <translation>Serveur d’équipe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password for {0} on {1}:</source>
+        <translation>Mot de passe de {0} sur {1}&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Open a team library on a server</source>
+        <translation>Ouvrir une bibliothèque d’équipe sur un serveur</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No system keyring here: Factdesk will ask for the password each time.</source>
+        <translation>Aucun trousseau système ici&#xa0;: Factdesk demandera le mot de passe à chaque fois.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="+12"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your name, as it appears on claims</source>
+        <translation>Votre nom, tel qu’il figure sur les affirmations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signs every ClaimReview you publish</source>
+        <translation>Signe chaque ClaimReview que vous publiez</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your &amp;name:</source>
+        <translation>Votre &amp;nom&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization &amp;website:</source>
+        <translation>Site &amp;web de l’organisation&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+43"/>
+        <source>Organization logo</source>
+        <translation>Logo de l’organisation</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Include the annotated article text</source>
+        <translation>Inclure le texte annoté de l’article</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Include each claim&apos;s sources</source>
+        <translation>Inclure les sources de chaque affirmation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same as the system</source>
+        <translation>Celle du système</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Langue de l’interface&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language applies to windows opened from now on.</source>
+        <translation>Une nouvelle langue s’applique aux fenêtres ouvertes à partir de maintenant.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rating scale</source>
+        <translation>Échelle de verdicts</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <location filename="../../desktop/ui/source_dialog.py" line="-117"/>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Supports the claim</source>
+        <translation>Confirme l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refutes the claim</source>
+        <translation>Réfute l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gives context</source>
+        <translation>Apporte du contexte</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Edit source</source>
+        <translation>Modifier la source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>What the source says about the claim</source>
+        <translation>Ce que dit la source sur l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Publisher:</source>
+        <translation>É&amp;diteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;uthor:</source>
+        <translation>&amp;Auteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publis&amp;hed:</source>
+        <translation>Publié &amp;le&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ccessed:</source>
+        <translation>&amp;Consulté le&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;rchive URL:</source>
+        <translation>URL d’arc&amp;hive&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Stance:</source>
+        <translation>&amp;Position&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Excerpt:</source>
+        <translation>E&amp;xtrait&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesTable</name>
+    <message>
+        <location filename="../../desktop/ui/claim_editor.py" line="-351"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stance</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Add…</source>
+        <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reuse…</source>
+        <translation>&amp;Réutiliser…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remo&amp;ve</source>
+        <translation>R&amp;etirer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open link</source>
+        <translation>Voir le &amp;lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cite a new source for this claim</source>
+        <translation>Citer une nouvelle source pour cette affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cite a source already in the library</source>
+        <translation>Citer une source déjà dans la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>supports</source>
+        <translation>confirme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refutes</source>
+        <translation>réfute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>context</source>
+        <translation>contexte</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeView</name>
+    <message>
+        <location filename="../../desktop/ui/welcome.py" line="+17"/>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Welcome to Factdesk</source>
+        <translation>Bienvenue dans Factdesk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bring in an article, select the sentences that make a claim, cite your sources, give a verdict — then export a report or ClaimReview.</source>
+        <translation>Importez un article, sélectionnez les phrases qui font une affirmation, citez vos sources, rendez un verdict — puis exportez un rapport ou un ClaimReview.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Import an article…</source>
+        <translation>&amp;Importer un article…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A text, Markdown, web page, Word or PDF file</source>
+        <translation>Un fichier texte, Markdown, page web, Word ou PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Paste text</source>
+        <translation>&amp;Coller du texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make an article of the text on the clipboard</source>
+        <translation>Faire un article du texte du presse-papiers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;demo article</source>
+        <translation>Ouvrir l’article de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A short sample article to try Factdesk on</source>
+        <translation>Un court article d’exemple pour essayer Factdesk</translation>
+    </message>
+</context>
+</TS>
