@@ -105,7 +105,7 @@ class ClaimListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return claim.quote
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{self.tr('Claim')} {index.row() + 1}: {claim.label}"
+            return self.tr("Claim {0}: {1}").format(index.row() + 1, claim.label)
         if role == self.ClaimIdRole:
             return claim.id
         return None
@@ -307,19 +307,19 @@ class ClaimEditor(QScrollArea):
         form.addRow(self.sources)
 
         names = {
-            self.text: "Restated claim",
-            self.claimant: "Claimant",
-            self.claimant_kind: "Claimant kind",
-            self.claim_date: "Claim date",
-            self.appearance_url: "Appearance URL",
-            self.verdict: "Verdict",
-            self.status: "Status",
-            self.tags: "Tags",
-            self.checker: "Checker",
-            self.rationale: "Rationale",
+            self.text: self.tr("Restated claim"),
+            self.claimant: self.tr("Claimant"),
+            self.claimant_kind: self.tr("Claimant kind"),
+            self.claim_date: self.tr("Claim date"),
+            self.appearance_url: self.tr("Appearance URL"),
+            self.verdict: self.tr("Verdict"),
+            self.status: self.tr("Status"),
+            self.tags: self.tr("Tags"),
+            self.checker: self.tr("Checker"),
+            self.rationale: self.tr("Rationale"),
         }
         for widget, name in names.items():
-            widget.setAccessibleName(self.tr(name))
+            widget.setAccessibleName(name)
 
         self._claimant_completer = QCompleter([], self)
         self._claimant_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

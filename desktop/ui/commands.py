@@ -18,7 +18,7 @@ from desktop.ui.workbench import Workbench
 
 
 def _tr(text: str) -> str:
-    """Translate in the "Commands" context (what pyside6-lupdate records here)."""
+    """Translate in the "Commands" context (update.sh shows these calls to lupdate)."""
     return QCoreApplication.translate("Commands", text)
 
 

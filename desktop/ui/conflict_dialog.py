@@ -9,7 +9,7 @@ from desktop.core.errors import EditConflict
 
 
 def _tr(text: str) -> str:
-    """Translate in the "ConflictDialog" context (what pyside6-lupdate records here)."""
+    """Translate in the "ConflictDialog" context (update.sh shows these calls to lupdate)."""
     return QCoreApplication.translate("ConflictDialog", text)
 
 
@@ -21,13 +21,29 @@ def _show(value) -> str:
     return str(value)
 
 
-def ask_keep_mine(parent: QWidget | None, conflict: EditConflict, names: dict | None = None):
+def field_names() -> dict[str, str]:
+    """What to call a claim's fields in a message (translated at call time)."""
+    return {
+        "text": _tr("restated claim"),
+        "claimant": _tr("claimant"),
+        "claimant_kind": _tr("claimant type"),
+        "claim_date": _tr("claim date"),
+        "appearance_url": _tr("appearance address"),
+        "rating_id": _tr("verdict"),
+        "rationale": _tr("rationale"),
+        "status": _tr("status"),
+        "checker": _tr("checker"),
+        "tags": _tr("tags"),
+    }
+
+
+def ask_keep_mine(parent: QWidget | None, conflict: EditConflict) -> bool:
     """True to save the user's value over the colleague's, False to keep theirs.
 
     Both values are in the message (and its details, selectable), so whichever the
     user picks, nothing they typed is lost.
     """
-    names = names or {}
+    names = field_names()
     who = conflict.by or _tr("Another checker")
     when = conflict.at.astimezone().strftime("%H:%M") if conflict.at else ""
     field = names.get(conflict.field, conflict.field.replace("_", " "))

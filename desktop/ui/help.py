@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 
 def _tr(text: str) -> str:
-    """Translate in the "Help" context (what pyside6-lupdate records here)."""
+    """Translate in the "Help" context (update.sh shows these calls to lupdate)."""
     return QCoreApplication.translate("Help", text)
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import URL, make_url
 
 
 def _tr(text: str) -> str:
-    """Translate in the "ServerDialog" context (what pyside6-lupdate records here)."""
+    """Translate in the "ServerDialog" context (update.sh shows these calls to lupdate)."""
     return QCoreApplication.translate("ServerDialog", text)
 
 
@@ -141,13 +141,13 @@ class ServerDialog(QDialog):
             )
         form = QFormLayout()
         for label, widget, name in (
-            (self.tr("&Host:"), self.host, "Host"),
-            (self.tr("&Port:"), self.port, "Port"),
-            (self.tr("&Database:"), self.database, "Database"),
-            (self.tr("&User:"), self.user, "User"),
-            (self.tr("Pass&word:"), self.password, "Password"),
+            (self.tr("&Host:"), self.host, self.tr("Host")),
+            (self.tr("&Port:"), self.port, self.tr("Port")),
+            (self.tr("&Database:"), self.database, self.tr("Database")),
+            (self.tr("&User:"), self.user, self.tr("User")),
+            (self.tr("Pass&word:"), self.password, self.tr("Password")),
         ):
-            widget.setAccessibleName(self.tr(name))
+            widget.setAccessibleName(name)
             form.addRow(label, widget)
         form.addRow("", self.remember)
         buttons = QDialogButtonBox(

@@ -62,7 +62,10 @@ class RatingScaleEditor(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.rename())
         buttons = QHBoxLayout()
         self.buttons = {}
@@ -254,14 +257,20 @@ class SettingsDialog(QDialog):
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         for label, widget, name in (
-            (self.tr("Your &name:"), self.checker, "Checker name"),
-            (self.tr("&Organization:"), self.organization, "Organization name"),
-            (self.tr("Organization &website:"), self.organization_url, "Organization website"),
+            (self.tr("Your &name:"), self.checker, self.tr("Checker name")),
+            (self.tr("&Organization:"), self.organization, self.tr("Organization name")),
+            (
+                self.tr("Organization &website:"),
+                self.organization_url,
+                self.tr("Organization website"),
+            ),
         ):
-            widget.setAccessibleName(self.tr(name))
+            widget.setAccessibleName(name)
             form.addRow(label, widget)
         self.logo.setAccessibleName(self.tr("Organization logo"))
-        form.addRow(self.tr("&Logo:"), logo_row)
+        logo_label = QLabel(self.tr("&Logo:"), you)
+        logo_label.setBuddy(self.logo)  # a row of widgets has no buddy of its own
+        form.addRow(logo_label, logo_row)
         tabs.addTab(you, self.tr("You"))
 
         reports = QWidget(tabs)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 
 def _tr(text: str) -> str:
-    """Translate in the "SourceDialog" context (what pyside6-lupdate records here)."""
+    """Translate in the "SourceDialog" context (update.sh shows these calls to lupdate)."""
     return QCoreApplication.translate("SourceDialog", text)
 
 
@@ -80,19 +80,19 @@ class SourceDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         rows = (
-            (self.tr("&URL:"), self.url, "URL"),
-            (self.tr("&Title:"), self.title_edit, "Title"),
-            (self.tr("&Publisher:"), self.publisher, "Publisher"),
-            (self.tr("A&uthor:"), self.author, "Author"),
-            (self.tr("Publis&hed:"), self.published, "Published"),
-            (self.tr("A&ccessed:"), self.accessed, "Accessed"),
-            (self.tr("A&rchive URL:"), self.archive_url, "Archive URL"),
-            (self.tr("&Stance:"), self.stance, "Stance"),
-            (self.tr("&Excerpt:"), self.excerpt, "Excerpt"),
-            (self.tr("&Notes:"), self.notes, "Notes"),
+            (self.tr("&URL:"), self.url, self.tr("URL")),
+            (self.tr("&Title:"), self.title_edit, self.tr("Title")),
+            (self.tr("&Publisher:"), self.publisher, self.tr("Publisher")),
+            (self.tr("A&uthor:"), self.author, self.tr("Author")),
+            (self.tr("Publis&hed:"), self.published, self.tr("Published")),
+            (self.tr("A&ccessed:"), self.accessed, self.tr("Accessed")),
+            (self.tr("A&rchive URL:"), self.archive_url, self.tr("Archive URL")),
+            (self.tr("&Stance:"), self.stance, self.tr("Stance")),
+            (self.tr("&Excerpt:"), self.excerpt, self.tr("Excerpt")),
+            (self.tr("&Notes:"), self.notes, self.tr("Notes")),
         )
         for label, widget, name in rows:
-            widget.setAccessibleName(self.tr(name))
+            widget.setAccessibleName(name)
             form.addRow(label, widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -28,7 +28,8 @@ class WelcomeView(QWidget):
             self,
         )
         intro.setWordWrap(True)
-        intro.setMaximumWidth(520)
+        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro.setFixedWidth(460)  # a wrapped label in a centred layout needs a fixed width
         self.import_button = QPushButton(self.tr("&Import an article…"), self)
         self.import_button.setToolTip(self.tr("A text, Markdown, web page, Word or PDF file"))
         self.paste_button = QPushButton(self.tr("&Paste text"), self)

@@ -345,7 +345,57 @@
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+6"/>
+        <source>Restated claim</source>
+        <translation>Affirmation reformulée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claimant</source>
+        <translation>Auteur de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claimant kind</source>
+        <translation>Type d’auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim date</source>
+        <translation>Date de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appearance URL</source>
+        <translation>Adresse de parution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checker</source>
+        <translation>Vérificateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rationale</source>
+        <translation>Argumentaire</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -362,11 +412,16 @@
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>Claim {0}: {1}</source>
+        <translation>Affirmation {0}&#xa0;: {1}</translation>
+    </message>
 </context>
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location line="+376"/>
+        <location line="+367"/>
         <source>Claims</source>
         <translation>Affirmations</translation>
     </message>
@@ -437,7 +492,57 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop/ui/conflict_dialog.py" line="+31"/>
+        <location filename="../../desktop/ui/conflict_dialog.py" line="+27"/>
+        <source>restated claim</source>
+        <translation>affirmation reformulée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claimant</source>
+        <translation>auteur de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claimant type</source>
+        <translation>type d’auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>claim date</source>
+        <translation>date de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>appearance address</source>
+        <translation>adresse de parution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verdict</source>
+        <translation>verdict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rationale</source>
+        <translation>argumentaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>checker</source>
+        <translation>vérificateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>étiquettes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Another checker</source>
         <translation>Un autre vérificateur</translation>
     </message>
@@ -1107,14 +1212,14 @@ Votre valeur&#xa0;:
     </message>
     <message>
         <location line="+0"/>
-        <location line="+107"/>
+        <location line="+110"/>
         <location line="+5"/>
         <source>ClaimReview value</source>
         <translation>Valeur ClaimReview</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+70"/>
+        <location line="-113"/>
+        <location line="+73"/>
         <source>Rating scale</source>
         <translation>Échelle de verdicts</translation>
     </message>
@@ -1316,9 +1421,19 @@ Votre valeur&#xa0;:
         <translation>&amp;Hôte&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Port:</source>
         <translation>&amp;Port&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Port</source>
+        <translation>Port</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1326,14 +1441,29 @@ Votre valeur&#xa0;:
         <translation>&amp;Base de données&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilisateur&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
     </message>
 </context>
 <context>
@@ -1364,28 +1494,43 @@ Votre valeur&#xa0;:
         <translation>Votre &amp;nom&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Checker name</source>
+        <translation>Nom du vérificateur</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Organization:</source>
         <translation>&amp;Organisation&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Organization name</source>
+        <translation>Nom de l’organisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Organization &amp;website:</source>
         <translation>Site &amp;web de l’organisation&#xa0;:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+43"/>
+        <location line="+2"/>
+        <source>Organization website</source>
+        <translation>Site web de l’organisation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+45"/>
         <source>Organization logo</source>
         <translation>Logo de l’organisation</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-44"/>
         <source>&amp;Logo:</source>
         <translation>&amp;Logo&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>You</source>
         <translation>Vous</translation>
     </message>
@@ -1483,9 +1628,19 @@ Votre valeur&#xa0;:
         <translation>&amp;URL&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1493,9 +1648,19 @@ Votre valeur&#xa0;:
         <translation>É&amp;diteur&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Publisher</source>
+        <translation>Éditeur</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>A&amp;uthor:</source>
         <translation>&amp;Auteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1503,9 +1668,19 @@ Votre valeur&#xa0;:
         <translation>Publié &amp;le&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Published</source>
+        <translation>Date de publication</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>A&amp;ccessed:</source>
         <translation>&amp;Consulté le&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accessed</source>
+        <translation>Date de consultation</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1513,9 +1688,19 @@ Votre valeur&#xa0;:
         <translation>URL d’arc&amp;hive&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Archive URL</source>
+        <translation>URL d’archive</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Stance:</source>
         <translation>&amp;Position&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stance</source>
+        <translation>Position</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1523,9 +1708,19 @@ Votre valeur&#xa0;:
         <translation>E&amp;xtrait&#xa0;:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Excerpt</source>
+        <translation>Extrait</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Notes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>
@@ -1624,7 +1819,7 @@ Votre valeur&#xa0;:
         <translation>Importez un article, sélectionnez les phrases qui font une affirmation, citez vos sources, rendez un verdict — puis exportez un rapport ou un ClaimReview.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;Import an article…</source>
         <translation>&amp;Importer un article…</translation>
     </message>
