@@ -173,8 +173,13 @@ class LibraryPanel(QWidget):
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
+        self._fit_columns()
         if current is not None:
             self.select(current, emit=False)
+
+    def _fit_columns(self) -> None:
+        """No outlet column while no article names one: the title gets the room."""
+        self.table.setColumnHidden(1, not any(r.outlet for r in self.model.rows))
 
     def update_article(self, summary: ArticleSummary) -> None:
         self.model.update_row(summary)
@@ -183,6 +188,7 @@ class LibraryPanel(QWidget):
         """A newly imported article (or one already listed, updated in place)."""
         if any(r.id == summary.id for r in self.model.rows):
             self.model.update_row(summary)
+            self._fit_columns()
         else:
             self.set_articles([summary, *self.model.rows])
 

@@ -338,6 +338,7 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
     def _update_welcome(self) -> None:
         empty = not self.library.model.rows
         self.middle.setCurrentWidget(self.welcome if empty else self.article)
+        self.claim_panel.setVisible(not empty)  # nothing to edit yet: keep the view calm
 
     def reload_ratings(self) -> None:
         self.editor.set_ratings([rating_view(r) for r in self.wb.read(ratings)])
@@ -783,7 +784,7 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
             parts.append(f"<span style='color:{color}'>■</span> {escape(label)} {n}")
         n = len(self.claims)
         total = self.tr("1 claim") if n == 1 else self.tr("{0} claims").format(n)
-        self.counts.setText(f"{escape(total)}: " + " &nbsp; ".join(parts))
+        self.counts.setText(self.tr("{0}: {1}").format(escape(total), " &nbsp; ".join(parts)))
 
     def settings_dialog(self) -> None:
         from desktop.ui.settings_dialog import SettingsDialog

@@ -30,6 +30,7 @@ class WelcomeView(QWidget):
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro.setFixedWidth(460)  # a wrapped label in a centred layout needs a fixed width
+        intro.setMinimumHeight(intro.heightForWidth(460))
         self.import_button = QPushButton(self.tr("&Import an article…"), self)
         self.import_button.setToolTip(self.tr("A text, Markdown, web page, Word or PDF file"))
         self.paste_button = QPushButton(self.tr("&Paste text"), self)

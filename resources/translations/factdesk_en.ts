@@ -1068,7 +1068,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Updated with changes saved elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1183,7 +1183,12 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+1"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>About Factdesk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,7 +1819,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Import an article…</source>
         <translation type="unfinished"></translation>
     </message>

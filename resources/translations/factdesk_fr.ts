@@ -1073,7 +1073,7 @@ Votre valeur&#xa0;:
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+162"/>
         <source>Updated with changes saved elsewhere.</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs.</translation>
     </message>
@@ -1188,7 +1188,12 @@ Votre valeur&#xa0;:
         <translation>{0} affirmations</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+1"/>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>About Factdesk</source>
         <translation>À propos de Factdesk</translation>
     </message>
@@ -1819,7 +1824,7 @@ Votre valeur&#xa0;:
         <translation>Importez un article, sélectionnez les phrases qui font une affirmation, citez vos sources, rendez un verdict — puis exportez un rapport ou un ClaimReview.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Import an article…</source>
         <translation>&amp;Importer un article…</translation>
     </message>
