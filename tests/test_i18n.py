@@ -237,3 +237,25 @@ def test_catalogue_has_every_source_text(tmp_path):
     )
     english = {(c, s) for c, s, _t in messages(TRANSLATIONS / "factdesk_en.ts")}
     assert english == scanned, "factdesk_en.ts is stale: run resources/translations/update.sh"
+
+
+def test_a_french_system_gets_a_french_interface(tmp_path):
+    """With no language chosen, the operating system's decides (LANG / LANGUAGE here)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "from desktop.ui.i18n import install, rating_label\n"
+        "from PySide6.QtCore import QCoreApplication as Q\n"
+        "print(install(''), Q.translate('MainWindow', '&File'), rating_label('false', 'False'))\n"
+    )
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "LANGUAGE": "fr_FR:fr", "LC_ALL": "fr_FR.UTF-8"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["fr", "&Fichier", "Faux"]

@@ -224,3 +224,43 @@ def test_copy_db_command(db_url, tmp_path):
         assert (summary.outlet, summary.claims, summary.highlights) == ("Le Progrès", 2, 3)
     finally:
         store.close()
+
+
+def test_copy_db_round_trip_of_the_seed_library(db_url, tmp_path, seed_path):
+    """The issue's check: the seed with its checks, SQLite → server → SQLite, same exports."""
+    from desktop.core.importers import import_path
+    from tests.conftest import STARLINK_QUOTE as quote
+
+    first, back = tmp_path / "seed.sqlite3", tmp_path / "seed-back.sqlite3"
+    store = open_store(first)
+    try:
+        audit.set_actor("Camille")
+        with store.transaction() as s:
+            article_id = add_article(s, import_path(seed_path)).article_id
+            claim, _ = claims.create_claim_from_quote(
+                s,
+                article_id,
+                quote,
+                claimant="Wall Street Journal",
+                rating_id=find_rating(s, "Unverifiable").id,
+            )
+            sources.add_source(s, claim.id, url="https://www.wsj.com/", stance="context")
+            claims.create_claim_from_quote(
+                s,
+                article_id,
+                "ne s’était entretenu qu’une seule fois par téléphone",
+                claimant="Kremlin",
+                rating_id=find_rating(s, "Mostly false").id,
+            )
+    finally:
+        store.close()
+    for src, dst in ((str(first), db_url), (db_url, str(back))):
+        a, b = open_store(src), open_store(dst)
+        try:
+            copy_library(a, b)
+        finally:
+            a.close()
+            b.close()
+    assert _exports(first, article_id) == _exports(back, article_id)
+    exported = _exports(back, article_id)["json"].decode("utf-8")
+    assert "Taïwan" in exported and "Kremlin" in exported
