@@ -109,8 +109,15 @@ def create_claim(
     session.flush()
     if "tags" in fields_:
         set_tags(session, claim, fields_["tags"])
+    highlight = _place(session, claim, anchor)
+    session.flush()
+    return claim, highlight
+
+
+def _place(session: Session, claim: Claim, anchor) -> Highlight:
+    """A highlight of `claim` on the span and quote selector of `anchor`."""
     highlight = Highlight(
-        article_id=article_id,
+        article_id=claim.article_id,
         claim_id=claim.id,
         start=anchor.start,
         end=anchor.end,
@@ -119,8 +126,7 @@ def create_claim(
         suffix=anchor.suffix,
     )
     session.add(highlight)
-    session.flush()
-    return claim, highlight
+    return highlight
 
 
 def create_claim_from_quote(
@@ -138,16 +144,7 @@ def add_highlight(session: Session, claim_id: int, *, start: int, end: int) -> H
         anchor = anchor_span(_article_text(session, claim.article_id), start, end)
     except ValueError as exc:
         raise FactdeskError(str(exc)) from exc
-    highlight = Highlight(
-        article_id=claim.article_id,
-        claim_id=claim.id,
-        start=anchor.start,
-        end=anchor.end,
-        exact=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
-    )
-    session.add(highlight)
+    highlight = _place(session, claim, anchor)
     claim.updated_at = utcnow()
     session.add(claim)
     session.flush()
