@@ -1,5 +1,8 @@
 """`python -m desktop` runs the same entry point as the `factdesk` script."""
 
-from desktop.cli import main
+# Guarded: a child process started with "spawn" (importers/isolated.py) imports the
+# parent's main module again, and must not start a second Factdesk.
+if __name__ == "__main__":
+    from desktop.cli import main
 
-raise SystemExit(main())
+    raise SystemExit(main())

@@ -5,6 +5,10 @@ and nothing else, so the bundle behaves as the installed command does.
 """
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # Lets a frozen Factdesk serve as the child process that parses big files.
+    multiprocessing.freeze_support()
     from desktop.cli import main
 
     raise SystemExit(main())

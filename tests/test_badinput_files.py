@@ -279,7 +279,7 @@ def test_gui_refuses_50_mb_off_the_ui_thread(qtbot, tmp_path, library, monkeypat
     """The window reads the file in a worker thread and shows the size message."""
     from PySide6.QtCore import QSettings
 
-    from desktop.core import importers
+    from desktop.core.importers import isolated
     from desktop.core.store import open_store
     from desktop.ui import tasks
     from desktop.ui.main_window import MainWindow
@@ -289,13 +289,13 @@ def test_gui_refuses_50_mb_off_the_ui_thread(qtbot, tmp_path, library, monkeypat
     path = tmp_path / "huge.txt"
     path.write_bytes(b"Une phrase de plus dans un article sans fin. " * 1_200_000)
     threads, errors = [], []
-    real = importers.import_path
+    real = isolated.import_path_isolated
 
     def watched(p):
         threads.append(threading.current_thread())
-        return real(p)
+        return real(p)  # 50 MB: parsed (and refused) in the child process
 
-    monkeypatch.setattr(importers, "import_path", watched)
+    monkeypatch.setattr("desktop.ui.main_window.import_path_isolated", watched)
     window = MainWindow(Workbench(open_store(library)))
     qtbot.addWidget(window)
     monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))

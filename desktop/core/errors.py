@@ -15,6 +15,11 @@ class ImportFailed(FactdeskError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self):
+        # Rebuilt from (source, problem), not from the joined message, so the error can
+        # come back from the process that parsed a big file (importers/isolated.py).
+        return (type(self), (self.source, self.problem))
+
 
 class DatabaseError(FactdeskError):
     """The database cannot be opened or used as asked; the message names it."""

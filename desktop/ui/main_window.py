@@ -27,6 +27,7 @@ from desktop.core import importers
 from desktop.core import sources as core_sources
 from desktop.core.articles import add_article
 from desktop.core.errors import FactdeskError
+from desktop.core.importers.isolated import import_path_isolated
 from desktop.core.ratings import NEUTRAL_COLOR, ratings
 from desktop.core.views import (
     ClaimView,
@@ -604,7 +605,7 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
 
     def import_files(self, paths) -> None:
         for path in paths:
-            self._import(lambda p=path: importers.import_path(p), str(path))
+            self._import(lambda p=path: import_path_isolated(p), str(path))
 
     def import_url_dialog(self) -> None:
         url, ok = QInputDialog.getText(
