@@ -20,6 +20,7 @@ PARAGRAPH_SEP = "\n\n"
 # viewers and XML-based exports (DOCX); they are dropped on the way in.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _SPACES_RUN = re.compile(r"[ \t]+")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 
 
@@ -88,7 +89,9 @@ class Utf16Map:
         """Map for `text`; cheap when the text has no astral characters."""
         if text.isascii():
             return cls(())
-        return cls(tuple(i for i, ch in enumerate(text) if ord(ch) > 0xFFFF))
+        # A regular expression scans in C: a Python loop over every character of a
+        # book-length text would hold the interpreter for a noticeable moment.
+        return cls(tuple(m.start() for m in _ASTRAL.finditer(text)))
 
     def to_utf16(self, cp: int) -> int:
         """UTF-16 offset of code-point offset `cp`."""
