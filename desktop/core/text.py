@@ -20,7 +20,7 @@ PARAGRAPH_SEP = "\n\n"
 # viewers and XML-based exports (DOCX); they are dropped on the way in.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 _SPACES_RUN = re.compile(r"[ \t]+")
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 
 
