@@ -55,6 +55,13 @@ TYPING_PAUSE_MS = 500
 _ICONS: dict[tuple[str, int], QIcon] = {}
 
 
+def selected_row(table) -> int | None:
+    """The selected row of a single-selection table view, if any."""
+    model = table.selectionModel()
+    rows = model.selectedRows() if model else []
+    return rows[0].row() if rows else None
+
+
 def color_icon(color: str, size: int = 14) -> QIcon:
     """A square of a verdict's colour; made once per colour (lists ask on every paint)."""
     icon = _ICONS.get((color, size))
@@ -191,8 +198,8 @@ class SourcesTable(QWidget):
         self._update_buttons()
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.sources[rows[0].row()].source_id if rows else None
+        row = selected_row(self.table)
+        return self.sources[row].source_id if row is not None else None
 
     def selected(self):
         sid = self.selected_id()

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.core import ratings as core_ratings
 from desktop.core import settings as user_settings
 from desktop.core.errors import FactdeskError
-from desktop.ui.claim_editor import color_icon
+from desktop.ui.claim_editor import color_icon, selected_row
 from desktop.ui.i18n import SUPPORTED, rating_label
 
 NO_VALUE = -1  # the spin box's "no ClaimReview value" position
@@ -114,8 +114,8 @@ class RatingScaleEditor(QWidget):
         self._update_buttons()
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return self.ratings[rows[0].row()].id if rows else None
+        row = selected_row(self.table)
+        return self.ratings[row].id if row is not None else None
 
     def _selected(self):
         rid = self.selected_id()
