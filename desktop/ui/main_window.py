@@ -599,7 +599,19 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
 
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), "", importers.file_dialog_filter()
+            self,
+            self.tr("Import articles"),
+            "",
+            importers.file_dialog_filter(
+                {
+                    "plaintext": self.tr("Plain text"),
+                    "markdown": self.tr("Markdown"),
+                    "html": self.tr("Web page"),
+                    "docx": self.tr("Word document"),
+                    "pdf": self.tr("PDF document"),
+                },
+                everything=self.tr("Articles"),
+            ),
         )
         self.import_files(paths)
 

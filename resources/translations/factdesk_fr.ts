@@ -215,7 +215,7 @@
 <context>
     <name>ClaimEditor</name>
     <message>
-        <location filename="../../desktop/ui/claim_editor.py" line="+237"/>
+        <location filename="../../desktop/ui/claim_editor.py" line="+244"/>
         <source>Quoted text</source>
         <translation>Texte cité</translation>
     </message>
@@ -883,7 +883,7 @@ Votre valeur&#xa0;:
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+89"/>
+        <location filename="../../desktop/ui/main_window.py" line="+90"/>
         <source>Claim counts by verdict</source>
         <translation>Nombre d’affirmations par verdict</translation>
     </message>
@@ -1103,12 +1103,42 @@ Votre valeur&#xa0;:
         <translation>le changement de statut</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>Plain text</source>
+        <translation>Texte brut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Web page</source>
+        <translation>Page web</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word document</source>
+        <translation>Document Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Import from URL</source>
         <translation>Importer depuis une URL</translation>
     </message>

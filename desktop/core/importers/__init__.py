@@ -158,11 +158,15 @@ def looks_like_heading(paragraph: str, *, max_len: int = 120) -> bool:
     )
 
 
-def file_dialog_filter() -> str:
-    """Qt file-dialog filter naming every supported extension (plain string, no Qt)."""
+def file_dialog_filter(names: dict[str, str] | None = None, everything: str = "Articles") -> str:
+    """Qt file-dialog filter naming every supported extension (plain string, no Qt).
+
+    `names` maps an importer (a FORMATS module name) to what to call its files, so the
+    GUI can pass them in the user's language; English descriptions otherwise.
+    """
     exts = " ".join(f"*{ext}" for ext in FORMATS)
     groups: dict[str, list[str]] = {}
-    for ext, (_, desc) in FORMATS.items():
-        groups.setdefault(desc, []).append(f"*{ext}")
-    parts = [f"Articles ({exts})"] + [f"{d} ({' '.join(e)})" for d, e in groups.items()]
+    for ext, (module, desc) in FORMATS.items():
+        groups.setdefault((names or {}).get(module, desc), []).append(f"*{ext}")
+    parts = [f"{everything} ({exts})"] + [f"{d} ({' '.join(e)})" for d, e in groups.items()]
     return ";;".join(parts)
