@@ -21,10 +21,6 @@ def set_actor(name: str) -> None:
     _actor = (name or "").strip()[:200]
 
 
-def actor() -> str:
-    return _actor
-
-
 @event.listens_for(Session, "before_flush")
 def _stamp(session: Session, _context, _instances) -> None:
     who = _actor

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import func
 from sqlmodel import Session, select
 
 from desktop.core.errors import FactdeskError, NotFound
@@ -86,14 +85,6 @@ def find_rating(session: Session, label: str) -> Rating:
             return rating
     names = ", ".join(r.label for r in choices)
     raise NotFound(f"unknown verdict {label!r}; choose one of: {names}")
-
-
-def value_range(session: Session, scale_id: int) -> tuple[int, int] | None:
-    """(worst, best) ratingValue of a scale, None when no rating has a value."""
-    lo, hi = session.exec(
-        select(func.min(Rating.value), func.max(Rating.value)).where(Rating.scale_id == scale_id)
-    ).one()
-    return None if lo is None else (lo, hi)
 
 
 def add_rating(
