@@ -33,7 +33,7 @@ def _window(db: str):
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.store import open_store
-    from desktop.ui.app import create_application
+    from desktop.ui.app import create_application, settle_long_lived_objects
     from desktop.ui.main_window import MainWindow
     from desktop.ui.workbench import Workbench
 
@@ -43,6 +43,7 @@ def _window(db: str):
     window.show()
     for _ in range(5):
         QApplication.processEvents()
+    settle_long_lived_objects()  # as the app does once its window is up
     return app, window
 
 
@@ -62,7 +63,7 @@ def open_article(args: dict) -> dict:
     app, window = _window(args["db"])
     text = window.wb.read(get_article, args["article"]).text
     view = window.article.text
-    times = []
+    times, listed = [], []
     for i in range(args.get("repeat", 3)):
         window.open_article(None)
         _settle(app)
@@ -70,6 +71,9 @@ def open_article(args: dict) -> dict:
         window.open_article(args["article"])
         view.viewport().repaint()
         times.append(time.perf_counter() - t)
+        while not window.claims:  # a long article's claims are read after the paint
+            app.processEvents()
+        listed.append(time.perf_counter() - t)
         if i == 0:
             rss_open = _rss_mb()
         _settle(app)
@@ -125,6 +129,7 @@ def open_article(args: dict) -> dict:
         value = min(bar.maximum(), value + max(1, bar.pageStep()))
     return {
         "open": sorted(times),
+        "listed": sorted(listed),
         "bare": sorted(bare),
         "plain_edit": sorted(plain_edit),
         "frames": len(frames),

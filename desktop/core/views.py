@@ -313,6 +313,18 @@ def claims_of(session: Session, article_id: int) -> list[ClaimView]:
     return _reading_order(_load_claims(session, "article", article_id))
 
 
+def highlight_spans(session: Session, article_id: int) -> list[tuple[int, int, int, int, str]]:
+    """(claim id, highlight id, start, end, verdict colour or "") of the article's anchored
+    highlights, in one query: what the article pane paints before the claims are read."""
+    stmt = (
+        select(Highlight.claim_id, Highlight.id, Highlight.start, Highlight.end, Rating.color)
+        .join(Claim, col(Claim.id) == col(Highlight.claim_id))
+        .outerjoin(Rating, col(Rating.id) == col(Claim.rating_id))
+        .where(col(Highlight.article_id) == article_id, col(Highlight.anchor) != "orphan")
+    )
+    return [(c, h, s, e, color or "") for c, h, s, e, color in _rows(session, stmt)]
+
+
 def claims_by_id(session: Session, claim_ids: Collection[int]) -> list[ClaimView]:
     """The given claims (those that still exist), in reading order."""
     if not claim_ids:

@@ -187,9 +187,32 @@ class ArticleText(QTextEdit):
                 longest = max((s.end - s.start for s in spans), default=0)
             self._longest = max(self._longest, longest) if not stale else longest
         else:
-            spans = [s for _, own in self._claim_spans.values() for s in own]
-            spans.sort(key=_paint_order)
-            self._longest = max((s.end - s.start for s in spans), default=0)
+            self._install([s for _, own in self._claim_spans.values() for s in own])
+            return
+        self._spans = spans
+        self._starts = [s.start for s in spans]
+        if self._selected_claim not in self._claims:
+            self._selected_claim = None
+        self._repaint_highlights()
+
+    def set_spans(self, rows: list[tuple[int, int, int, int, str]]) -> None:
+        """Paint highlights from core's highlight_spans rows, before the claims are read.
+
+        A long article's thousands of claims take far longer to read than their spans;
+        this puts the coloured text on screen first. set_claims replaces these spans.
+        """
+        to_utf16 = self._map.to_utf16
+        self._claims, self._claim_spans = {}, {}
+        self._install(
+            [
+                Span(to_utf16(start), to_utf16(end), claim_id, hl_id, color or NEUTRAL_COLOR)
+                for claim_id, hl_id, start, end, color in rows
+            ]
+        )
+
+    def _install(self, spans: list[Span]) -> None:
+        spans.sort(key=_paint_order)
+        self._longest = max((s.end - s.start for s in spans), default=0)
         self._spans = spans
         self._starts = [s.start for s in spans]
         if self._selected_claim not in self._claims:

@@ -7,7 +7,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +37,7 @@ from desktop.core.views import (
     claims_of,
     get_article,
     get_claim,
+    highlight_spans,
     rating_view,
 )
 from desktop.ui import commands
@@ -51,6 +52,10 @@ from desktop.ui.tasks import run_task
 from desktop.ui.welcome import WelcomeView
 from desktop.ui.workbench import Workbench
 
+# Articles with more highlights than this show their coloured text before their claims
+# are read (5,000 claims take ten times as long to read as the text takes to paint).
+PAINT_FIRST = 300
+
 
 def _reading_order(claim: ClaimView) -> tuple[int, int]:
     """Where a claim sits in the list: by its first highlight, unanchored ones last."""
@@ -63,6 +68,7 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
         self.wb = wb
         self.article_id: int | None = None
         self.claims: list[ClaimView] = []
+        self._claims_due: int | None = None  # article whose claims are read after painting
         self._completions: tuple[list[str], list[str]] = ([], [])
         self.last_export = None  # the ExportResult of this window's latest export
         self.setAcceptDrops(True)
@@ -354,11 +360,28 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
             self.article_id = None
         self.article.set_article(article)
         self.claims = []
-        self.reload_claims(select=None)
+        if self.article_id is not None and self._highlight_count(self.article_id) > PAINT_FIRST:
+            # Thousands of claims: paint the coloured text now, read the claims just after.
+            self._show_claims(select=None)  # an empty list and editor meanwhile
+            self.article.text.set_spans(self.wb.read(highlight_spans, self.article_id))
+            self.counts.setText(self.tr("Loading claims…"))
+            self._claims_due = self.article_id
+            QTimer.singleShot(0, self._load_due_claims)
+        else:
+            self.reload_claims(select=None)
         self._update_actions()
+
+    def _highlight_count(self, article_id: int) -> int:
+        return next((r.highlights for r in self.library.model.rows if r.id == article_id), 0)
+
+    def _load_due_claims(self) -> None:
+        if self._claims_due is not None and self._claims_due == self.article_id:
+            self.reload_claims(select=None)
+            self._update_actions()
 
     def reload_claims(self, select: int | None = -1) -> None:
         """Re-read the article's claims; keep the selection unless `select` says otherwise."""
+        self._claims_due = None
         self.claims = self.wb.read(claims_of, self.article_id) if self.article_id else []
         self._show_claims(select)
         self._completions = (
@@ -382,6 +405,9 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
     def _refresh_claims(self, fresh: list[ClaimView], gone: set[int]) -> None:
         """After our own edit: show the claims that changed (one among thousands)."""
         if not fresh and not gone:
+            return
+        if self._claims_due is not None:  # the rest are not read yet: read them all now
+            self.reload_claims()
             return
         replaced = {c.id for c in fresh} | gone
         claims = [c for c in self.claims if c.id not in replaced] if replaced else self.claims
@@ -437,6 +463,9 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
     def _on_claim_changed(self, article_id: int, claim_id: int) -> None:
         if article_id != self.article_id:
             return
+        if self._claims_due is not None:
+            self.reload_claims()
+            return
         fresh = self.wb.read(get_claim, claim_id)
         self.claims = [fresh if c.id == claim_id else c for c in self.claims]
         row = self.claim_panel.model.row_of(claim_id)
@@ -478,10 +507,17 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
         self.article.text.show_claim(claim_id, flash=flash and claim is not None)
         self._update_actions()
 
+    def _claims_now(self) -> None:
+        """Read the claims at once if they were left for after the paint (a click came first)."""
+        if self._claims_due is not None:
+            self._load_due_claims()
+
     def select_claim(self, claim_id: int) -> None:
+        self._claims_now()
         self.claim_panel.select_claim(claim_id)
 
     def step_claim(self, delta: int) -> None:
+        self._claims_now()
         if not self.claims:
             return
         current = self.claim_panel.model.row_of(self.current_claim_id() or -1)
