@@ -198,7 +198,10 @@ class Highlight(SQLModel, table=True):
     """
 
     __tablename__ = "highlight"
-    __table_args__ = (Index("ix_highlight_article_start", "article_id", "start"),)
+    # Covering what the article pane paints (core.views.highlight_spans): index-only reads.
+    __table_args__ = (
+        Index("ix_highlight_spans", "article_id", "start", "end", "claim_id", "anchor"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(default_factory=new_uid, max_length=32, unique=True)
