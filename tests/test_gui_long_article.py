@@ -91,3 +91,41 @@ def test_short_articles_read_their_claims_at_once(qtbot, db_path, long_article):
     window.open_article(None)
     window.open_article(article_id)
     assert [c.id for c in window.claims] == [cid for cid, _, _ in made]
+
+
+def test_headings_are_sized_and_the_paragraphs_after_them_are_not(qtbot):
+    from datetime import datetime
+
+    from PySide6.QtGui import QFont
+
+    from desktop.core.views import ArticleView
+    from desktop.ui.article_view import ArticleText
+
+    text = "Le titre 🦜\n\nUn intertitre\n\nLe corps du texte, en romain.\n\nEncore du texte."
+    now = datetime(2026, 1, 1)
+    article = ArticleView(
+        1, "u", "Le titre", "", (), "", None, "fr", text, ((0, 1), (1, 2)), "", "h", now, now
+    )
+    view = ArticleText()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    for _ in range(2):  # a second article replaces the first document
+        view.set_article(article)
+    doc = view.document()
+    assert doc.toPlainText() == text
+    base = doc.defaultFont().pointSizeF()
+
+    def fmt(block_number):
+        block = doc.findBlockByNumber(block_number)
+        return block.begin().fragment().charFormat(), block.blockFormat().headingLevel()
+
+    title, title_level = fmt(0)
+    sub, sub_level = fmt(2)
+    body, body_level = fmt(4)
+    assert (title_level, sub_level, body_level) == (1, 2, 0)
+    assert title.fontWeight() == QFont.Weight.Bold and title.fontPointSize() > sub.fontPointSize()
+    assert sub.fontPointSize() > base
+    assert body.fontWeight() != QFont.Weight.Bold and body.fontPointSize() in (0, base)
+    # The layout wraps at the view's width, as the text column a reader sees.
+    assert doc.textWidth() == view.viewport().width()

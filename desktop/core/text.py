@@ -87,7 +87,8 @@ class Utf16Map:
     @classmethod
     def of(cls, text: str) -> Utf16Map:
         """Map for `text`; cheap when the text has no astral characters."""
-        if text.isascii():
+        # Encoding tells in a few milliseconds whether a book-length text has any at all.
+        if text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
             return cls(())
         # A regular expression scans in C: a Python loop over every character of a
         # book-length text would hold the interpreter for a noticeable moment.

@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -30,6 +30,7 @@ from desktop.core.errors import FactdeskError
 from desktop.core.importers.isolated import import_path_isolated
 from desktop.core.ratings import NEUTRAL_COLOR, ratings
 from desktop.core.views import (
+    ArticleView,
     ClaimView,
     article_summaries,
     article_summary,
@@ -52,9 +53,11 @@ from desktop.ui.tasks import run_task
 from desktop.ui.welcome import WelcomeView
 from desktop.ui.workbench import Workbench
 
-# Articles with more highlights than this show their coloured text before their claims
-# are read (5,000 claims take ten times as long to read as the text takes to paint).
+# Articles with more highlights (or characters) than this show their coloured text
+# before their claims are read: 5,000 claims take ten times as long to read as the text
+# takes to paint, and the window should answer between the two.
 PAINT_FIRST = 300
+PAINT_FIRST_CHARS = 1_000_000
 
 
 def _reading_order(claim: ClaimView) -> tuple[int, int]:
@@ -350,18 +353,28 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
     def reload_ratings(self) -> None:
         self.editor.set_ratings([rating_view(r) for r in self.wb.read(ratings)])
 
-    def open_article(self, article_id: int | None) -> None:
+    def open_article(
+        self,
+        article_id: int | None,
+        article: ArticleView | None = None,
+        document: QTextDocument | None = None,
+    ) -> None:
+        """Show an article; an import passes the article and its document, built off
+        this thread (a book-length text takes a while to read and lay into a document)."""
         self.editor.flush()
         self.article_id = article_id
         try:
-            article = self.wb.read(get_article, article_id) if article_id is not None else None
+            if article is None and article_id is not None:
+                article = self.wb.read(get_article, article_id)
         except FactdeskError:
-            article = None
+            article = document = None
             self.article_id = None
-        self.article.set_article(article)
+        self.article.set_article(article, document)
         self.claims = []
-        if self.article_id is not None and self._highlight_count(self.article_id) > PAINT_FIRST:
-            # Thousands of claims: paint the coloured text now, read the claims just after.
+        if article is not None and (
+            len(article.text) > PAINT_FIRST_CHARS or self._highlight_count(article.id) > PAINT_FIRST
+        ):
+            # Thousands of claims or a book: paint the text now, read the claims just after.
             self._show_claims(select=None)  # an empty list and editor meanwhile
             self.article.text.set_spans(self.wb.read(highlight_spans, self.article_id))
             self.counts.setText(self.tr("Loading claims…"))
@@ -673,23 +686,28 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
 
     def _import(self, parse, label: str) -> None:
         """Parse and store in the background (a 300-page PDF takes seconds), then list it."""
-        store = self.wb.store
+        store, build = self.wb.store, self.article.text.document_builder()
 
         def parse_and_store():
             parsed = parse()
             with store.transaction() as session:
-                return add_article(session, parsed)
+                added = add_article(session, parsed)
+            with store.read() as session:  # here too: the window has no time to spare
+                article = get_article(session, added.article_id)
+                summary = article_summary(session, added.article_id)
+            return added, article, summary, build(article)
 
-        def stored(added) -> None:
+        def stored(result) -> None:
+            added, article, summary, document = result
             if store is not self.wb.store:  # another library was opened meanwhile
                 return
-            summary = self.wb.read(article_summary, added.article_id)
             self.wb.note_own_change()  # written on a worker thread, not through wb.write
             if summary is not None:
                 self.library.add_article(summary)
                 self.act_export.setEnabled(True)
                 self._update_welcome()
-            self.library.select(added.article_id)
+            self.library.select(added.article_id, emit=False)
+            self.open_article(added.article_id, article, document)
             if not added.created:
                 self.statusBar().showMessage(
                     self.tr("Already in the library: {0}").format(added.title), 6000

@@ -4,12 +4,12 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+511"/>
+        <location filename="../../desktop/ui/article_view.py" line="+562"/>
         <source>Article details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>No article open. Import one from the File menu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -46,12 +46,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="-431"/>
+        <location filename="../../desktop/ui/article_view.py" line="-457"/>
         <source>Article text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+312"/>
         <source>Not rated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -878,7 +878,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+90"/>
+        <location filename="../../desktop/ui/main_window.py" line="+99"/>
         <source>Claim counts by verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,12 +1068,17 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+137"/>
+        <source>Loading claims…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Updated with changes saved elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+108"/>
         <source>The change could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,7 +1158,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Already in the library: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,12 +4,12 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+511"/>
+        <location filename="../../desktop/ui/article_view.py" line="+562"/>
         <source>Article details</source>
         <translation>Détails de l’article</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>No article open. Import one from the File menu.</source>
         <translation>Aucun article ouvert. Importez-en un depuis le menu Fichier.</translation>
     </message>
@@ -46,12 +46,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="-431"/>
+        <location filename="../../desktop/ui/article_view.py" line="-457"/>
         <source>Article text</source>
         <translation>Texte de l’article</translation>
     </message>
     <message>
-        <location line="+288"/>
+        <location line="+312"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -883,7 +883,7 @@ Votre valeur&#xa0;:
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+90"/>
+        <location filename="../../desktop/ui/main_window.py" line="+99"/>
         <source>Claim counts by verdict</source>
         <translation>Nombre d’affirmations par verdict</translation>
     </message>
@@ -1073,12 +1073,17 @@ Votre valeur&#xa0;:
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+137"/>
+        <source>Loading claims…</source>
+        <translation>Chargement des affirmations…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Updated with changes saved elsewhere.</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+108"/>
         <source>The change could not be saved</source>
         <translation>La modification n’a pas pu être enregistrée</translation>
     </message>
@@ -1158,7 +1163,7 @@ Votre valeur&#xa0;:
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Already in the library: {0}</source>
         <translation>Déjà dans la bibliothèque&#xa0;: {0}</translation>
     </message>

@@ -1,10 +1,11 @@
 """Parsing big files in a separate process, so the window never freezes.
 
-Parsing runs on a worker thread already, but lxml, trafilatura and pypdf hold Python's
-interpreter lock for tens to hundreds of milliseconds at a time on a multi-megabyte page
-or a 300-page PDF, and the window's event loop stalls meanwhile. A child process has its
-own interpreter: the window stays responsive. Starting one costs about a second, so only
-files above a few megabytes go there; if the child cannot run, parsing happens here.
+Parsing runs on a worker thread already, but a thread busy in Python code (pypdf,
+trafilatura, lxml) makes the window's thread wait for the interpreter lock each time Qt
+calls back into Python, several times per event: a 300-page PDF parsed on a thread
+stalled the window for 100–200 ms at a time. A child process has its own interpreter.
+Starting one costs about 0.2 s, so only files from a few hundred kilobytes go there; if
+the child cannot run, parsing happens here.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from desktop.core.importers import ParsedArticle, import_path
 
-SUBPROCESS_BYTES = 2_000_000
+SUBPROCESS_BYTES = 200_000
 
 _pool: ProcessPoolExecutor | None = None
 
