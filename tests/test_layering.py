@@ -56,3 +56,29 @@ def test_core_and_cli_never_import_pyside(tmp_path):
         "desktop.cli.claims",
     ):
         assert name in report["imported"]
+
+
+LISTING = r"""
+import json, sys
+from desktop.cli import main
+code = main(["articles"])
+print(json.dumps({"code": code, "orm": sorted(
+    m for m in sys.modules if m.split(".")[0] in ("sqlmodel", "pydantic", "PySide6")
+    or m in ("sqlalchemy.orm", "desktop.core.models"))}))
+"""
+
+
+def test_the_library_listing_loads_neither_qt_nor_the_orm(tmp_path):
+    """`factdesk articles` stays a cold command's worth of imports (benchmark figure 2)."""
+    from desktop.core.store import open_store
+
+    db = tmp_path / "lib.sqlite3"
+    open_store(db).close()  # an existing, current library: the listing's own path
+    env = {k: v for k, v in os.environ.items() if k != "FACTDESK_DB"}
+    env.update(FACTDESK_DB=str(db))
+    result = subprocess.run(
+        [sys.executable, "-c", LISTING], capture_output=True, text=True, env=env, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"code": 0, "orm": []}

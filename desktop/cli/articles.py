@@ -69,10 +69,11 @@ def cmd_import(args) -> int:
 
 
 def cmd_articles(args) -> int:
-    from desktop.core.views import article_summaries, to_jsonable
+    from desktop.core.jsonable import to_jsonable
+    from desktop.core.summaries import article_summaries
 
-    with store_for(args) as store, store.read() as session:
-        rows = article_summaries(session)
+    with store_for(args, reading=True) as store, store.connect() as conn:
+        rows = article_summaries(conn)
     if args.json:
         print_json(to_jsonable(rows))
     else:
@@ -86,7 +87,7 @@ def cmd_articles(args) -> int:
 def cmd_show(args) -> int:
     from desktop.core.views import get_article, to_jsonable
 
-    with store_for(args) as store, store.read() as session:
+    with store_for(args, reading=True) as store, store.read() as session:
         article = get_article(session, args.article_id)
     if args.json:
         print_json(to_jsonable(article))
@@ -111,7 +112,7 @@ def cmd_sentences(args) -> int:
     from desktop.core.sentences import sentence_spans
     from desktop.core.views import get_article
 
-    with store_for(args) as store, store.read() as session:
+    with store_for(args, reading=True) as store, store.read() as session:
         article = get_article(session, args.article_id)
     spans = sentence_spans(article.text, article.language or "fr")
     if args.json:

@@ -75,7 +75,7 @@ def cmd_claim_add(args) -> int:
 def cmd_claims(args) -> int:
     from desktop.core.views import claims_of, get_article, to_jsonable
 
-    with store_for(args) as store, store.read() as session:
+    with store_for(args, reading=True) as store, store.read() as session:
         get_article(session, args.article_id)
         claims = claims_of(session, args.article_id)
     if args.json:

@@ -12,19 +12,25 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def store_for(args) -> Store:
+def store_for(args, *, reading: bool = False) -> Store:
+    """The library of `--db`, closed after the block. `reading`: the command only reads,
+    so the library's integrity is checked alongside (not before) its work; damage is
+    still reported, in place of any output, as the block ends."""
     # Imported here, not above: building the parser imports this module, and `factdesk`
     # with no command must reach the GUI's first paint without SQLAlchemy.
     from desktop.core.store import open_store
 
-    store = open_store(getattr(args, "db", None))
+    store = open_store(getattr(args, "db", None), for_reading=reading)
     if store.upgraded_from:
         note = f" (backup: {store.backup_path})" if store.backup_path else ""
         print(f"factdesk: upgraded {store.label} to the current schema{note}", file=sys.stderr)
     for notice in store.notices:
         print(f"factdesk: {notice}", file=sys.stderr)
     try:
-        yield store
+        try:
+            yield store
+        finally:
+            store.ensure_sound()  # raises over what the block read or raised, if damaged
     finally:
         store.close()
 

@@ -23,14 +23,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
-from sqlmodel import Session
 
 from desktop.core.errors import DatabaseError
 
 if TYPE_CHECKING:
+    from threading import Thread
+
+    from sqlmodel import Session
+
     from desktop.core.backup import Backup
 
 ENV_VAR = "FACTDESK_DB"
@@ -69,6 +72,8 @@ class Store:
     daily_backup_path: Path | None = None  # today's rolling copy, when this open made it
     notices: list[str] = field(default_factory=list)  # things the user should be told
     _writer: Engine = field(init=False, repr=False)
+    # Opened for reading: the integrity check's thread, its finding, the side files found.
+    _check: tuple[Thread, list[str], set[Path]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._writer = self.engine.execution_options(factdesk_write=True)
@@ -91,6 +96,8 @@ class Store:
         On SQLite the transaction starts with BEGIN IMMEDIATE, so two processes writing
         at once wait for each other (up to the busy timeout) instead of failing.
         """
+        from sqlmodel import Session  # here, not above: `factdesk articles` never needs it
+
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
@@ -110,11 +117,35 @@ class Store:
         Closing the session ends its transaction without writing; rows loaded in the
         block stay readable after it (an explicit rollback would expire them all).
         """
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
             except OperationalError as exc:
                 raise DatabaseError(f"{self.label}: {_reason(exc)}") from exc
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A read-only look through SQLAlchemy Core: for the few reads that should not
+        wait for the ORM to load (the library list of `factdesk articles`)."""
+        with self.engine.connect() as conn:
+            try:
+                yield conn
+            except OperationalError as exc:
+                raise DatabaseError(f"{self.label}: {_reason(exc)}") from exc
+
+    def ensure_sound(self) -> None:
+        """Raise DamagedDatabase if the integrity check still running when the library was
+        opened for reading found damage (see open_store); a no-op otherwise."""
+        check, self._check = self._check, None
+        if check is None:
+            return
+        thread, outcome, present = check
+        thread.join()
+        if outcome:
+            _leave_as_found(self.path, present)
+            _damaged(self.path, outcome[0])
 
     def close(self) -> None:
         self.engine.dispose()
@@ -295,30 +326,38 @@ def _probe_file(path: Path) -> bool:
     """
     if not path.exists() or path.stat().st_size == 0:
         return False
-    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    present = {side for side in sides if side.exists()}
+    present = _side_files(path)
     try:
         return _probe_existing(path)
     except DatabaseError:
-        # A read-only look at a WAL file still creates an empty -wal and a -shm beside
-        # it; a refused file is left as it was found, so those go again.
-        for side in sides:
-            if (
-                side not in present
-                and side.exists()
-                and (side.name.endswith("-shm") or side.stat().st_size == 0)
-            ):
-                side.unlink()
+        _leave_as_found(path, present)
         raise
+
+
+def _side_files(path: Path) -> set[Path]:
+    sides = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    return {side for side in sides if side.exists()}
+
+
+def _leave_as_found(path: Path, present: set[Path]) -> None:
+    """A read-only look at a WAL file still creates an empty -wal and a -shm beside it;
+    a refused file is left as it was found, so those go again."""
+    for side in _side_files(path) - present:
+        if side.name.endswith("-shm") or side.stat().st_size == 0:
+            side.unlink()
+
+
+def _read_only_engine(path: Path) -> Engine:
+    uri = path.as_uri() + "?mode=ro"  # as_uri escapes "#" and "?" that a raw "file:" would cut
+    return create_engine(
+        "sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(uri, uri=True, timeout=30)
+    )
 
 
 def _probe_existing(path: Path) -> bool:
     from desktop.core.backup import integrity_problem, is_damage
 
-    uri = path.as_uri() + "?mode=ro"  # as_uri escapes "#" and "?" that a raw "file:" would cut
-    probe = create_engine(
-        "sqlite://", poolclass=NullPool, creator=lambda: sqlite3.connect(uri, uri=True, timeout=30)
-    )
+    probe = _read_only_engine(path)
     try:
         revision = _classify(probe, str(path))
     except DBAPIError as exc:
@@ -350,13 +389,66 @@ def _daily_backup(store: Store) -> None:
         store.notices.append(f"today's backup copy could not be made: {exc}")
 
 
-def open_store(target: str | os.PathLike | None = None, *, backups: bool = True) -> Store:
+def _open_for_reading(path: Path) -> Store | None:
+    """A current library file, opened read-only while its integrity check runs on a
+    thread (SQLite leaves the interpreter meanwhile); None when it needs the full open
+    (an older schema to upgrade). Store.ensure_sound waits for the check's verdict.
+    """
+    import threading
+
+    from desktop.core.backup import integrity_problem, is_damage
+
+    present = _side_files(path)
+    outcome: list[str] = []
+
+    def check() -> None:
+        problem = integrity_problem(path)
+        if problem is not None:
+            outcome.append(problem)
+
+    thread = threading.Thread(target=check, name="factdesk-integrity-check", daemon=True)
+    thread.start()
+    engine = _read_only_engine(path)
+    store = Store(url=f"sqlite:///{path}", engine=engine, path=path)
+    store._check = (thread, outcome, present)
+    try:
+        revision = _classify(engine, str(path))
+    except (DatabaseError, DBAPIError) as exc:
+        store.ensure_sound()  # damage is told as damage, with the backup to restore
+        store.close()
+        _leave_as_found(path, present)
+        if isinstance(exc, DBAPIError):
+            if is_damage(exc.orig):
+                _damaged(path, _reason(exc))
+            raise DatabaseError(f"{path}: cannot be opened as a database ({_reason(exc)})") from exc
+        raise
+    if revision != head_revision():
+        thread.join()
+        store._check = None
+        store.close()
+        return None
+    return store
+
+
+def open_store(
+    target: str | os.PathLike | None = None, *, backups: bool = True, for_reading: bool = False
+) -> Store:
     """Open (creating or upgrading as needed) the library at a path or URL.
 
     Raises DatabaseError with a message naming the database when it cannot be used;
-    in that case nothing was written to it.
+    in that case nothing was written to it. `for_reading` (a command that only reads)
+    opens an existing current library file read-only, with no backup or default scale
+    written, and checks its integrity alongside the reading: call Store.ensure_sound
+    before trusting what was read.
     """
     target = str(target) if target is not None else default_location()
+    if for_reading and not is_url(target):
+        path = Path(target).expanduser().resolve()
+        _check_sqlite_file(path)
+        if path.is_file() and path.stat().st_size > 0:
+            store = _open_for_reading(path)
+            if store is not None:
+                return store
     existed = False  # an SQLite file that already held a library (gets a daily copy)
     if is_url(target):
         if target.startswith("sqlite:///") and not target.startswith("sqlite:///:memory:"):

@@ -8,14 +8,15 @@ their highlights, verdicts, tags and sources come in a fixed number of queries (
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 
-from sqlalchemy import bindparam, func, text
+from sqlalchemy import bindparam, text
 from sqlmodel import Session, col, select
 
 from desktop.core.errors import NotFound
+from desktop.core.jsonable import to_jsonable  # noqa: F401  (re-exported with the views)
 from desktop.core.models import (
     Article,
     Claim,
@@ -25,6 +26,11 @@ from desktop.core.models import (
     Rating,
     Source,
     Tag,
+)
+from desktop.core.summaries import (  # noqa: F401  (re-exported with the views)
+    ArticleSummary,
+    article_summaries,
+    article_summary,
 )
 
 
@@ -116,19 +122,6 @@ class ArticleView:
     content_hash: str
     created_at: datetime
     updated_at: datetime
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """One row of the library list."""
-
-    id: int
-    title: str
-    outlet: str
-    published: date | None
-    created_at: datetime
-    claims: int
-    highlights: int
 
 
 @dataclass
@@ -394,68 +387,6 @@ def highlights_of(session: Session, article_id: int) -> list[HighlightView]:
     return [_highlight_view(h) for h in rows]
 
 
-def _summaries(session: Session, where=None, query: str = "") -> list[ArticleSummary]:
-    stmt = select(
-        Article.id, Article.title, Article.outlet, Article.published, Article.created_at
-    ).order_by(col(Article.created_at).desc(), col(Article.id).desc())
-    claims = select(Claim.article_id, func.count()).group_by(Claim.article_id)
-    highlights = select(Highlight.article_id, func.count()).group_by(Highlight.article_id)
-    if where is not None:
-        stmt = stmt.where(col(Article.id) == where)
-        claims = claims.where(col(Claim.article_id) == where)
-        highlights = highlights.where(col(Highlight.article_id) == where)
-    if query.strip():
-        like = f"%{query.strip()}%"
-        stmt = stmt.where(col(Article.title).ilike(like) | col(Article.outlet).ilike(like))
-    rows = _rows(session, stmt)
-    claim_counts = dict(_rows(session, claims))
-    hl_counts = dict(_rows(session, highlights))
-    return [
-        ArticleSummary(
-            id=r[0],
-            title=r[1],
-            outlet=r[2],
-            published=r[3],
-            created_at=r[4],
-            claims=claim_counts.get(r[0], 0),
-            highlights=hl_counts.get(r[0], 0),
-        )
-        for r in rows
-    ]
-
-
-def article_summaries(session: Session, query: str = "") -> list[ArticleSummary]:
-    """The library list with claim and highlight counts, in two aggregate queries."""
-    return _summaries(session, query=query)
-
-
-@cache
-def _summary_statement():
-    def count(table):
-        return (
-            select(func.count())
-            .select_from(table)
-            .where(col(table.article_id) == col(Article.id))
-            .scalar_subquery()
-        )
-
-    return select(
-        Article.id,
-        Article.title,
-        Article.outlet,
-        Article.published,
-        Article.created_at,
-        count(Claim),
-        count(Highlight),
-    ).where(col(Article.id) == bindparam("a"))
-
-
-def article_summary(session: Session, article_id: int) -> ArticleSummary | None:
-    """One row of the library list (after its claims changed), None if it is gone."""
-    row = session.connection().execute(_summary_statement(), {"a": article_id}).first()
-    return ArticleSummary(*row) if row is not None else None
-
-
 def report(session: Session, article_id: int) -> ArticleReport:
     """An article with its claims and the rating scale, ready for an exporter."""
     from desktop.core.ratings import ratings
@@ -465,22 +396,3 @@ def report(session: Session, article_id: int) -> ArticleReport:
         claims=claims_of(session, article_id),
         ratings=[rating_view(r) for r in ratings(session)],
     )
-
-
-def to_jsonable(obj):
-    """A view (or list of views) as JSON-ready dicts: dates in ISO 8601."""
-    if isinstance(obj, list | tuple):
-        return [to_jsonable(o) for o in obj]
-    if hasattr(obj, "__dataclass_fields__"):
-        return _iso(asdict(obj))
-    return _iso(obj)
-
-
-def _iso(value):
-    if isinstance(value, dict):
-        return {k: _iso(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_iso(v) for v in value]
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return value
