@@ -11,6 +11,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from itertools import chain
+from operator import attrgetter
 
 from sqlalchemy import bindparam, text
 from sqlmodel import Session, col, select
@@ -352,15 +354,17 @@ def changed_claims(
     """
     conn = session.connection()
     n_claims, n_hl = conn.execute(_COUNTS, {"a": article_id}).one()
-    max_claim = max((c.id for c in known), default=0)
-    max_hl = max((h.id for c in known for h in c.highlights), default=0)
+    # Thousands of known claims: let map/zip/max walk them in C, not a Python loop.
+    known_ids = list(map(attrgetter("id"), known))
+    highlights = list(map(attrgetter("highlights"), known))
+    old = dict(zip(known_ids, map(len, highlights), strict=True))  # claim -> its highlights
+    max_claim = max(known_ids, default=0)
+    max_hl = max(map(attrgetter("id"), chain.from_iterable(highlights)), default=0)
+    n_known_hl = sum(old.values())
     newer = [r[0] for r in conn.execute(_NEWER, {"a": article_id, "c": max_claim, "h": max_hl})]
     fresh = claims_by_id(session, newer)
-    old = {c.id: len(c.highlights) for c in known}
     added_claims = sum(1 for c in fresh if c.id not in old)
-    hl_after = sum(len(c.highlights) for c in known) + sum(
-        len(c.highlights) - old.get(c.id, 0) for c in fresh
-    )
+    hl_after = n_known_hl + sum(len(c.highlights) - old.get(c.id, 0) for c in fresh)
     if n_claims == len(known) + added_claims and n_hl == hl_after:
         return fresh, set()
     current: dict[int, set[int]] = {}

@@ -11,7 +11,7 @@ and only those that meet the viewport: Qt walks every extra selection on every p
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -187,11 +187,14 @@ class ArticleText(QTextEdit):
         previous = self._claim_spans
         self._claim_spans = {}
         fresh: list[Span] = []
+        stale = previous.keys() - self._claims.keys()  # gone, and (below) changed
         for claim in claims:
             cached = previous.get(claim.id)
-            if cached is not None and cached[0] is claim:
-                self._claim_spans[claim.id] = cached
-                continue
+            if cached is not None:
+                if cached[0] is claim:
+                    self._claim_spans[claim.id] = cached
+                    continue
+                stale.add(claim.id)
             color = claim.rating.color if claim.rating else NEUTRAL_COLOR
             own = [
                 Span(self._map.to_utf16(h.start), self._map.to_utf16(h.end), claim.id, h.id, color)
@@ -200,21 +203,23 @@ class ArticleText(QTextEdit):
             ]
             self._claim_spans[claim.id] = (claim, own)
             fresh.extend(own)
-        stale = {cid for cid, (view, _) in previous.items() if self._claims.get(cid) is not view}
         if previous and len(stale) + len(fresh) <= 64:
             # A few claims changed: splice their spans in rather than sort thousands again.
-            spans = [s for s in self._spans if s.claim_id not in stale] if stale else self._spans
-            for span in fresh:
-                insort(spans, span, key=_paint_order)
-            longest = max((s.end - s.start for s in fresh), default=0)
             if stale:
-                longest = max((s.end - s.start for s in spans), default=0)
-            self._longest = max(self._longest, longest) if not stale else longest
+                spans = [s for s in self._spans if s.claim_id not in stale]
+                starts = [s.start for s in spans]
+                self._longest = max((s.end - s.start for s in spans), default=0)
+            else:
+                spans, starts = self._spans, self._starts
+            for span in fresh:
+                at = bisect_right(spans, _paint_order(span), key=_paint_order)
+                spans.insert(at, span)
+                starts.insert(at, span.start)
+                self._longest = max(self._longest, span.end - span.start)
         else:
             self._install([s for _, own in self._claim_spans.values() for s in own])
             return
-        self._spans = spans
-        self._starts = [s.start for s in spans]
+        self._spans, self._starts = spans, starts
         if self._selected_claim not in self._claims:
             self._selected_claim = None
         self._repaint_highlights()
@@ -339,7 +344,8 @@ class ArticleText(QTextEdit):
     def show_claim(self, claim_id: int | None, *, flash: bool = True) -> None:
         """Mark a claim as selected, scroll to its first highlight and flash it."""
         self._selected_claim = claim_id
-        spans = [s for s in self._spans if s.claim_id == claim_id]
+        entry = self._claim_spans.get(claim_id)  # absent while only spans are painted
+        spans = sorted(entry[1]) if entry else [s for s in self._spans if s.claim_id == claim_id]
         if spans:
             cursor = QTextCursor(self.document())
             cursor.setPosition(spans[0].end)

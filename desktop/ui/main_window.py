@@ -840,9 +840,12 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
         if not self.claims:
             self.counts.setText(self.tr("No claims") if self.article_id else "")
             return
-        counts = Counter(c.rating for c in self.claims)  # thousands of claims, few verdicts
+        # Thousands of claims, few verdicts: count by id (hashing a view hashes every field).
+        ratings = {c.rating.id: c.rating for c in self.claims if c.rating is not None}
+        counts = Counter(c.rating.id if c.rating is not None else None for c in self.claims)
         parts = []
-        for rating, n in counts.items():
+        for rating_id, n in counts.items():
+            rating = ratings.get(rating_id)
             label, color = (
                 (rating_label(rating.key, rating.label), rating.color)
                 if rating
