@@ -140,6 +140,30 @@ def is_damage(exc: BaseException) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+class IntegrityCheck:
+    """integrity_problem(path), running on a thread from the moment it is made.
+
+    SQLite leaves Python's interpreter while it reads every page, so the check costs no
+    time on a second core while the caller imports modules or reads what it needs;
+    problem() waits for the verdict.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        self.path = Path(path)
+        self._problem: str | None = None
+        self._thread = threading.Thread(target=self._run, name="factdesk-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self._problem = integrity_problem(self.path)
+
+    def problem(self) -> str | None:
+        self._thread.join()
+        return self._problem
+
+
 def integrity_problem(path: Path, *, full: bool = False) -> str | None:
     """Why the SQLite file at `path` is damaged, or None when `PRAGMA quick_check` is ok.
 

@@ -28,36 +28,18 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from desktop.core.errors import DatabaseError
+from desktop.core.location import DB_FILENAME, ENV_VAR, default_location, is_url  # noqa: F401
 
 if TYPE_CHECKING:
-    from threading import Thread
-
     from sqlmodel import Session
 
-    from desktop.core.backup import Backup
+    from desktop.core.backup import Backup, IntegrityCheck
 
-ENV_VAR = "FACTDESK_DB"
-DB_FILENAME = "factdesk.sqlite3"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 _BUSY_PRAGMA = "PRAGMA busy_timeout = 15000"  # a literal: no SQL is built by formatting
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 OUR_TABLES = {"article", "claim", "highlight", "rating", "rating_scale", "source", "tag"}
-
-
-def default_location() -> str:
-    """`FACTDESK_DB` if set, else factdesk.sqlite3 in the platform's user-data directory."""
-    env = os.environ.get(ENV_VAR, "").strip()
-    if env:
-        return env
-    from platformdirs import user_data_dir
-
-    return str(Path(user_data_dir("Factdesk", appauthor=False)) / DB_FILENAME)
-
-
-def is_url(target: str) -> bool:
-    """True for an SQLAlchemy URL such as postgresql+psycopg://…, False for a file path."""
-    return "://" in target
 
 
 @dataclass
@@ -72,8 +54,8 @@ class Store:
     daily_backup_path: Path | None = None  # today's rolling copy, when this open made it
     notices: list[str] = field(default_factory=list)  # things the user should be told
     _writer: Engine = field(init=False, repr=False)
-    # Opened for reading: the integrity check's thread, its finding, the side files found.
-    _check: tuple[Thread, list[str], set[Path]] | None = field(default=None, repr=False)
+    # Opened for reading: the integrity check still running, and the side files found.
+    _check: tuple[IntegrityCheck, set[Path]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._writer = self.engine.execution_options(factdesk_write=True)
@@ -141,11 +123,11 @@ class Store:
         check, self._check = self._check, None
         if check is None:
             return
-        thread, outcome, present = check
-        thread.join()
-        if outcome:
+        running, present = check
+        problem = running.problem()
+        if problem is not None:
             _leave_as_found(self.path, present)
-            _damaged(self.path, outcome[0])
+            _damaged(self.path, problem)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -315,7 +297,7 @@ def _classify(engine: Engine, label: str) -> str | None:
     return revision
 
 
-def _probe_file(path: Path) -> bool:
+def _probe_file(path: Path, check: IntegrityCheck | None = None) -> bool:
     """Classify and check an existing file over a bare connection, before any pragma
     touches it; True when it holds a library already.
 
@@ -328,7 +310,7 @@ def _probe_file(path: Path) -> bool:
         return False
     present = _side_files(path)
     try:
-        return _probe_existing(path)
+        return _probe_existing(path, check)
     except DatabaseError:
         _leave_as_found(path, present)
         raise
@@ -354,7 +336,7 @@ def _read_only_engine(path: Path) -> Engine:
     )
 
 
-def _probe_existing(path: Path) -> bool:
+def _probe_existing(path: Path, check: IntegrityCheck | None = None) -> bool:
     from desktop.core.backup import integrity_problem, is_damage
 
     probe = _read_only_engine(path)
@@ -366,7 +348,7 @@ def _probe_existing(path: Path) -> bool:
         raise DatabaseError(f"{path}: cannot be opened as a database ({_reason(exc)})") from exc
     finally:
         probe.dispose()
-    problem = integrity_problem(path)
+    problem = check.problem() if check is not None else integrity_problem(path)
     if problem is not None:
         _damaged(path, problem)
     return revision is not None
@@ -389,28 +371,17 @@ def _daily_backup(store: Store) -> None:
         store.notices.append(f"today's backup copy could not be made: {exc}")
 
 
-def _open_for_reading(path: Path) -> Store | None:
+def _open_for_reading(path: Path, check: IntegrityCheck | None) -> Store | None:
     """A current library file, opened read-only while its integrity check runs on a
-    thread (SQLite leaves the interpreter meanwhile); None when it needs the full open
-    (an older schema to upgrade). Store.ensure_sound waits for the check's verdict.
+    thread; None when it needs the full open (an older schema to upgrade).
+    Store.ensure_sound waits for the check's verdict.
     """
-    import threading
-
-    from desktop.core.backup import integrity_problem, is_damage
+    from desktop.core.backup import IntegrityCheck, is_damage
 
     present = _side_files(path)
-    outcome: list[str] = []
-
-    def check() -> None:
-        problem = integrity_problem(path)
-        if problem is not None:
-            outcome.append(problem)
-
-    thread = threading.Thread(target=check, name="factdesk-integrity-check", daemon=True)
-    thread.start()
     engine = _read_only_engine(path)
     store = Store(url=f"sqlite:///{path}", engine=engine, path=path)
-    store._check = (thread, outcome, present)
+    store._check = (check or IntegrityCheck(path), present)
     try:
         revision = _classify(engine, str(path))
     except (DatabaseError, DBAPIError) as exc:
@@ -423,7 +394,7 @@ def _open_for_reading(path: Path) -> Store | None:
             raise DatabaseError(f"{path}: cannot be opened as a database ({_reason(exc)})") from exc
         raise
     if revision != head_revision():
-        thread.join()
+        store._check[0].problem()  # let it finish: the full open checks again, first
         store._check = None
         store.close()
         return None
@@ -431,7 +402,11 @@ def _open_for_reading(path: Path) -> Store | None:
 
 
 def open_store(
-    target: str | os.PathLike | None = None, *, backups: bool = True, for_reading: bool = False
+    target: str | os.PathLike | None = None,
+    *,
+    backups: bool = True,
+    for_reading: bool = False,
+    check: IntegrityCheck | None = None,
 ) -> Store:
     """Open (creating or upgrading as needed) the library at a path or URL.
 
@@ -439,16 +414,20 @@ def open_store(
     in that case nothing was written to it. `for_reading` (a command that only reads)
     opens an existing current library file read-only, with no backup or default scale
     written, and checks its integrity alongside the reading: call Store.ensure_sound
-    before trusting what was read.
+    before trusting what was read. `check`: this file's integrity check, started
+    earlier by the caller (the window starts it before its heavy imports).
     """
     target = str(target) if target is not None else default_location()
+    if check is not None and (is_url(target) or check.path != Path(target).expanduser().resolve()):
+        check = None  # made for another file
     if for_reading and not is_url(target):
         path = Path(target).expanduser().resolve()
         _check_sqlite_file(path)
         if path.is_file() and path.stat().st_size > 0:
-            store = _open_for_reading(path)
+            store = _open_for_reading(path, check)
             if store is not None:
                 return store
+            check = None
     existed = False  # an SQLite file that already held a library (gets a daily copy)
     if is_url(target):
         if target.startswith("sqlite:///") and not target.startswith("sqlite:///:memory:"):
@@ -463,7 +442,7 @@ def open_store(
     else:
         path = Path(target).expanduser().resolve()
         _check_sqlite_file(path)
-        existed = _probe_file(path)
+        existed = _probe_file(path, check)
         # Pooled connections: closing the last connection to a WAL database checkpoints
         # it, which would cost every action several milliseconds. Each transaction still
         # sees every commit made before it began, by this process or another. Connections

@@ -13,8 +13,6 @@ from functools import cache
 
 from sqlalchemy import (
     Connection,
-    Date,
-    DateTime,
     Integer,
     String,
     bindparam,
@@ -29,8 +27,10 @@ _article = table(
     column("id", Integer),
     column("title", String),
     column("outlet", String),
-    column("published", Date),
-    column("created_at", DateTime),
+    # Read as stored and converted below: SQLAlchemy's SQLite date parsing (a regular
+    # expression per value) took half the time of listing 10,000 articles.
+    column("published", String),
+    column("created_at", String),
 )
 _claim = table("claim", column("article_id", Integer))
 _highlight = table("highlight", column("article_id", Integer))
@@ -73,9 +73,26 @@ def article_summaries(source, query: str = "") -> list[ArticleSummary]:
     claims = dict(conn.execute(_counts(_claim)).all())
     highlights = dict(conn.execute(_counts(_highlight)).all())
     return [
-        ArticleSummary(*r, claims=claims.get(r[0], 0), highlights=highlights.get(r[0], 0))
-        for r in rows
+        ArticleSummary(
+            id_,
+            title,
+            outlet,
+            _date(published),
+            _datetime(created),
+            claims.get(id_, 0),
+            highlights.get(id_, 0),
+        )
+        for id_, title, outlet, published, created in rows
     ]
+
+
+def _date(value) -> date | None:
+    """A stored date: text on SQLite ("2024-09-18"), a date from PostgreSQL's driver."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _datetime(value) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 @cache
@@ -97,4 +114,9 @@ def _summary_statement():
 def article_summary(source, article_id: int) -> ArticleSummary | None:
     """One row of the library list (after its claims changed), None if it is gone."""
     row = _connection(source).execute(_summary_statement(), {"a": article_id}).first()
-    return ArticleSummary(*row) if row is not None else None
+    if row is None:
+        return None
+    id_, title, outlet, published, created, claims, highlights = row
+    return ArticleSummary(
+        id_, title, outlet, _date(published), _datetime(created), claims, highlights
+    )
