@@ -36,6 +36,7 @@ FONT_FILES = {
     f"{FONT}-Oblique": "DejaVuSans-Oblique.ttf",
     f"{FONT}-BoldOblique": "DejaVuSans-BoldOblique.ttf",
 }
+BOLD = f"{FONT}-Bold"  # as a face in markup: one tag where <font><b> takes two
 MISSING_GLYPH = "□"
 # Invisible joiners and selectors that only shape emoji: dropped rather than boxed.
 _INVISIBLE = re.compile("[\u200d\ufe0e\ufe0f\U000e0020-\U000e007f]")
@@ -117,7 +118,7 @@ def attr(value: str) -> str:
 def a(text: str, href: str | None) -> str:
     if href is None:
         return esc(text)
-    return f'<a href="{attr(href)}" color="{_c(LINK)}"><u>{esc(text)}</u></a>'
+    return f'<a href="{attr(href)}" color="{_c(LINK)}" underline="1">{esc(text)}</a>'
 
 
 class _Styles:
@@ -202,7 +203,7 @@ def _block_markup(block, art: ArticleItem) -> str:
             text = f'<font backColor="{_c(background)}">{text}</font>'
         out.append(text)
         for number, color in run.ends:
-            out.append(f'<super><font color="{_c(color)}"><b>{number}</b></font></super>')
+            out.append(f'<super><font color="{_c(color)}" face="{BOLD}">{number}</font></super>')
     return "".join(out)
 
 
@@ -221,7 +222,7 @@ def _rationale_flowables(source: str, styles: _Styles) -> list:
             if span.bold or para.kind == "h":
                 piece = f"<b>{piece}</b>"
             if span.href:
-                piece = f'<a href="{attr(span.href)}" color="{_c(LINK)}"><u>{piece}</u></a>'
+                piece = f'<a href="{attr(span.href)}" color="{_c(LINK)}" underline="1">{piece}</a>'
             parts.append(piece)
         markup = "".join(parts)
         if para.kind == "li":
@@ -240,8 +241,9 @@ def _card(c: ClaimItem, styles: _Styles):
     v = c.verdict
     flows = [
         Paragraph(
-            f'<font color="{_c(v.color)}"><b>{c.number}</b></font>  '
-            f'<font backColor="{_c(v.color)}" color="{_c(v.ink)}"> <b>{esc(v.label)}</b> </font>  '
+            f'<font color="{_c(v.color)}" face="{BOLD}">{c.number}</font>  '
+            f'<font backColor="{_c(v.color)}" color="{_c(v.ink)}" face="{BOLD}"> '
+            f"{esc(v.label)} </font>  "
             f'<font color="{_c(MUTED)}" size="8">{esc(c.status_label.upper())}</font>',
             styles.card,
         ),
@@ -315,6 +317,7 @@ def _card_flowable(flows: list, bar, border):
             super().__init__()
             self.children, self.first, self.last = children, first, last
             self._laid: list[tuple] = []
+            self.spaceAfter = 8 if last else 0  # the gap to the next card, not a Spacer
 
         def _layout(self, width: float) -> float:
             inner = width - pad_left - pad_right
@@ -378,7 +381,7 @@ def _card_flowable(flows: list, bar, border):
 
 
 def _article(art: ArticleItem, styles: _Styles) -> list:
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph
 
     flows = []
     kicker = " · ".join(
@@ -402,9 +405,9 @@ def _article(art: ArticleItem, styles: _Styles) -> list:
         heading = Paragraph("CLAIMS", styles.section)
         for n, c in enumerate(art.claims):
             if n == 0:  # the section title never ends a page alone
-                flows.append(KeepTogether([heading, _card(c, styles), Spacer(1, 8)]))
+                flows.append(KeepTogether([heading, _card(c, styles)]))
             else:  # a card splits between paragraphs itself; no second measuring pass
-                flows += [_card(c, styles), Spacer(1, 8)]
+                flows.append(_card(c, styles))
     return flows
 
 
