@@ -112,3 +112,15 @@ def seed_article(store, seed_path) -> int:
 
     with store.transaction() as session:
         return add_article(session, import_path(seed_path)).article_id
+
+
+@pytest.fixture
+def sound_library(tmp_path: Path) -> Path:
+    """A current SQLite library with one article and three claims, closed."""
+    from desktop.core.store import open_store
+    from tests.test_reliability_backups import make_library
+
+    db = tmp_path / "lib.sqlite3"
+    make_library(db, claims=3)
+    open_store(db).close()
+    return db

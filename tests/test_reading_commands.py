@@ -9,49 +9,40 @@ import pytest
 from desktop.cli import main
 from desktop.core import backup
 from desktop.core.store import DamagedDatabase, open_store
-from tests.test_reliability_backups import make_library
 
 
 def sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def library(tmp_path):
-    db = tmp_path / "lib.sqlite3"
-    make_library(db, claims=3)
-    open_store(db).close()
-    return db
-
-
-def test_listing_reads_without_writing_or_backing_up(library, capsys):
-    before = sha(library)
-    backups = sorted(p.name for p in library.parent.rglob("*") if p != library)
-    assert main(["--db", str(library), "articles"]) == 0
+def test_listing_reads_without_writing_or_backing_up(sound_library, capsys):
+    before = sha(sound_library)
+    backups = sorted(p.name for p in sound_library.parent.rglob("*") if p != sound_library)
+    assert main(["--db", str(sound_library), "articles"]) == 0
     assert "Titre" in capsys.readouterr().out
-    assert main(["--db", str(library), "claims", "1", "--json"]) == 0
+    assert main(["--db", str(sound_library), "claims", "1", "--json"]) == 0
     assert '"claimant"' in capsys.readouterr().out
-    assert sha(library) == before
-    left = sorted(p.name for p in library.parent.rglob("*") if p != library)
+    assert sha(sound_library) == before
+    left = sorted(p.name for p in sound_library.parent.rglob("*") if p != sound_library)
     assert [n for n in left if not n.endswith(("-wal", "-shm"))] == [
         n for n in backups if not n.endswith(("-wal", "-shm"))
     ]
 
 
-def test_damage_found_by_the_check_replaces_the_output(library, capsys, monkeypatch):
+def test_damage_found_by_the_check_replaces_the_output(sound_library, capsys, monkeypatch):
     """Damage away from the pages a listing reads is still reported, and nothing printed."""
     monkeypatch.setattr(backup, "integrity_problem", lambda path, full=False: "page 7: bad")
-    before = sha(library)
-    assert main(["--db", str(library), "articles"]) == 2
+    before = sha(sound_library)
+    assert main(["--db", str(sound_library), "articles"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert "damaged (page 7: bad)" in err and str(library) in err
-    assert sha(library) == before
+    assert "damaged (page 7: bad)" in err and str(sound_library) in err
+    assert sha(sound_library) == before
 
 
-def test_ensure_sound_raises_after_reading(library, monkeypatch):
+def test_ensure_sound_raises_after_reading(sound_library, monkeypatch):
     monkeypatch.setattr(backup, "integrity_problem", lambda path, full=False: "page 7: bad")
-    store = open_store(library, for_reading=True)
+    store = open_store(sound_library, for_reading=True)
     try:
         from desktop.core.summaries import article_summaries
 
