@@ -14,7 +14,7 @@ from functools import cache
 from itertools import chain
 from operator import attrgetter
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, func, text
 from sqlmodel import Session, col, select
 
 from desktop.core.errors import NotFound
@@ -309,15 +309,24 @@ def claims_of(session: Session, article_id: int) -> list[ClaimView]:
 
 
 def highlight_spans(session: Session, article_id: int) -> list[tuple[int, int, int, int, str]]:
-    """(claim id, highlight id, start, end, verdict colour or "") of the article's anchored
-    highlights, in one query: what the article pane paints before the claims are read."""
+    """(start, end, claim id, highlight id, verdict colour) of the article's anchored
+    highlights in one query: what the article pane paints before the claims are read.
+    Unrated claims get the neutral colour."""
+    from desktop.core.ratings import NEUTRAL_COLOR
+
     stmt = (
-        select(Highlight.claim_id, Highlight.id, Highlight.start, Highlight.end, Rating.color)
+        select(
+            Highlight.start,
+            Highlight.end,
+            Highlight.claim_id,
+            Highlight.id,
+            func.coalesce(Rating.color, NEUTRAL_COLOR),
+        )
         .join(Claim, col(Claim.id) == col(Highlight.claim_id))
         .outerjoin(Rating, col(Rating.id) == col(Claim.rating_id))
         .where(col(Highlight.article_id) == article_id, col(Highlight.anchor) != "orphan")
     )
-    return [(c, h, s, e, color or "") for c, h, s, e, color in _rows(session, stmt)]
+    return _rows(session, stmt)
 
 
 def claims_by_id(session: Session, claim_ids: Collection[int]) -> list[ClaimView]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import starmap
+from operator import itemgetter
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QThread, QTimer, Signal
@@ -232,20 +234,17 @@ class ArticleText(QTextEdit):
         """
         self._claims, self._claim_spans = {}, {}
         if not self._map.astral:  # no astral characters: code points are UTF-16 positions
-            spans = [
-                Span(start, end, claim_id, hl_id, color or NEUTRAL_COLOR)
-                for claim_id, hl_id, start, end, color in rows
-            ]
+            spans = list(starmap(Span, rows))
         else:
             to_utf16 = self._map.to_utf16
-            spans = [
-                Span(to_utf16(start), to_utf16(end), claim_id, hl_id, color or NEUTRAL_COLOR)
-                for claim_id, hl_id, start, end, color in rows
-            ]
+            spans = [Span(to_utf16(s), to_utf16(e), *rest) for s, e, *rest in rows]
         self._install(spans)
 
     def _install(self, spans: list[Span]) -> None:
-        spans.sort(key=_paint_order)
+        # The paint order (_paint_order) in two stable sorts on C-level keys: by end,
+        # longest first, then by start.
+        spans.sort(key=itemgetter(1), reverse=True)
+        spans.sort(key=itemgetter(0))
         self._longest = max((s.end - s.start for s in spans), default=0)
         self._spans = spans
         self._starts = [s.start for s in spans]

@@ -363,20 +363,25 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
         this thread (a book-length text takes a while to read and lay into a document)."""
         self.editor.flush()
         self.article_id = article_id
+        many = article_id is not None and self._highlight_count(article_id) > PAINT_FIRST
+        spans: list = []
+
+        def read(session):  # one session for both: each costs a connection and a BEGIN
+            shown = article or get_article(session, article_id)
+            return shown, highlight_spans(session, article_id) if many else []
+
         try:
-            if article is None and article_id is not None:
-                article = self.wb.read(get_article, article_id)
+            if article_id is not None and (article is None or many):
+                article, spans = self.wb.read(read)
         except FactdeskError:
             article = document = None
             self.article_id = None
         self.article.set_article(article, document)
         self.claims = []
-        if article is not None and (
-            len(article.text) > PAINT_FIRST_CHARS or self._highlight_count(article.id) > PAINT_FIRST
-        ):
+        if article is not None and (many or len(article.text) > PAINT_FIRST_CHARS):
             # Thousands of claims or a book: paint the text now, read the claims just after.
             self._show_claims(select=None)  # an empty list and editor meanwhile
-            self.article.text.set_spans(self.wb.read(highlight_spans, self.article_id))
+            self.article.text.set_spans(spans)
             self.counts.setText(self.tr("Loading claims…"))
             self._claims_due = self.article_id
             QTimer.singleShot(0, self._load_due_claims)
