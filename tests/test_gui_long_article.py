@@ -129,3 +129,34 @@ def test_headings_are_sized_and_the_paragraphs_after_them_are_not(qtbot):
     assert body.fontWeight() != QFont.Weight.Bold and body.fontPointSize() in (0, base)
     # The layout wraps at the view's width, as the text column a reader sees.
     assert doc.textWidth() == view.viewport().width()
+
+
+def test_a_book_length_import_is_shown_over_two_event_loop_turns(
+    qtbot, db_path, tmp_path, monkeypatch
+):
+    """Building a long text's document and showing it are separate turns of the loop."""
+    from desktop.ui import tasks
+
+    monkeypatch.setattr(main_window, "PAINT_FIRST_CHARS", 50)  # our text counts as a book
+    path = tmp_path / "rapport.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    window = make_window(qtbot, db_path)
+    built = []
+    real = window.article.text.prepare
+    monkeypatch.setattr(window.article.text, "prepare", lambda a: built.append(a.id) or real(a))
+    opened = []
+    real_open = window.open_article
+
+    def open_article(article_id, article=None, document=None):
+        opened.append((article_id, document is not None, list(built)))
+        real_open(article_id, article, document)
+
+    monkeypatch.setattr(window, "open_article", open_article)
+    window.import_files([str(path)])
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=20000)
+    new_id = window.library.current_id()
+    qtbot.waitUntil(lambda: window.article_id == new_id, timeout=5000)
+    # Shown once, with the document built beforehand (in its own turn), not built here.
+    assert opened == [(new_id, True, [new_id])]
+    assert window.article.text.toPlainText() == TEXT
+    qtbot.waitUntil(lambda: window.counts.text() == "No claims", timeout=5000)

@@ -12,12 +12,11 @@ and only those that meet the viewport: Qt walks every extra selection on every p
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from itertools import starmap
 from operator import itemgetter
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,14 +49,13 @@ READING_WIDTH_PX = 760
 HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1}
 
 
-def build_document(
-    article: ArticleView, point_size: float, *, to_thread: QThread | None = None
-) -> QTextDocument:
-    """The article as a document, headings sized from `point_size`; safe on any thread
-    (QTextDocument is reentrant; no layout happens until a view shows it).
+def build_document(article: ArticleView, point_size: float) -> QTextDocument:
+    """The article as a document, headings sized from `point_size`.
 
     setPlainText makes each "\\n" a block separator, so every document position is the
-    stored offset in UTF-16 units. `to_thread` hands the document to the window's thread.
+    stored offset in UTF-16 units. Built on the window's thread only: documents built on
+    a worker and moved across made the test suite crash now and then (a timer firing on a
+    deleted object), so a book-length import builds it in an event-loop turn of its own.
     """
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
@@ -79,8 +77,6 @@ def build_document(
         bfmt.setTopMargin(6)
         cursor.mergeBlockFormat(bfmt)
     cursor.endEditBlock()
-    if to_thread is not None:
-        doc.moveToThread(to_thread)
     return doc
 
 
@@ -148,9 +144,9 @@ class ArticleText(QTextEdit):
     ) -> None:
         """Show an article (or nothing); highlights are set separately.
 
-        `document` is the article already built by document_builder() on another thread
-        (an import's worker): filling a document with a book-length text takes Qt about
-        40 ms, and showing a ready one about a quarter of that.
+        `document` is the article already built by prepare() in an earlier event-loop
+        turn: filling a document with a book-length text takes Qt about 20 ms, and
+        showing it about 10 more; split, neither keeps the window from answering.
         """
         self.article = article
         self._spans, self._starts, self._claims, self._claim_spans = [], [], {}, {}
@@ -174,10 +170,9 @@ class ArticleText(QTextEdit):
         self._document = document
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
-    def document_builder(self) -> Callable[[ArticleView], QTextDocument]:
-        """build_document for a worker thread: the document comes back owned by this one."""
-        size, thread = self._font.pointSizeF(), self.thread()
-        return lambda article: build_document(article, size, to_thread=thread)
+    def prepare(self, article: ArticleView) -> QTextDocument:
+        """The article's document, to pass to set_article in a later event-loop turn."""
+        return build_document(article, self._font.pointSizeF())
 
     def set_claims(self, claims: list[ClaimView]) -> None:
         """Paint every highlight of these claims in their verdict's colour.

@@ -359,8 +359,8 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
         article: ArticleView | None = None,
         document: QTextDocument | None = None,
     ) -> None:
-        """Show an article; an import passes the article and its document, built off
-        this thread (a book-length text takes a while to read and lay into a document)."""
+        """Show an article; an import passes the article (read on its worker) and, for a
+        book-length text, its document built in an earlier event-loop turn."""
         self.editor.flush()
         self.article_id = article_id
         many = article_id is not None and self._highlight_count(article_id) > PAINT_FIRST
@@ -384,7 +384,7 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
             self.article.text.set_spans(spans)
             self.counts.setText(self.tr("Loading claims…"))
             self._claims_due = self.article_id
-            QTimer.singleShot(0, self._load_due_claims)
+            QTimer.singleShot(0, self, self._load_due_claims)
         else:
             self.reload_claims(select=None)
         self._update_actions()
@@ -691,7 +691,7 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
 
     def _import(self, parse, label: str) -> None:
         """Parse and store in the background (a 300-page PDF takes seconds), then list it."""
-        store, build = self.wb.store, self.article.text.document_builder()
+        store = self.wb.store
 
         def parse_and_store():
             parsed = parse()
@@ -700,10 +700,10 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
             with store.read() as session:  # here too: the window has no time to spare
                 article = get_article(session, added.article_id)
                 summary = article_summary(session, added.article_id)
-            return added, article, summary, build(article)
+            return added, article, summary
 
         def stored(result) -> None:
-            added, article, summary, document = result
+            added, article, summary = result
             if store is not self.wb.store:  # another library was opened meanwhile
                 return
             self.wb.note_own_change()  # written on a worker thread, not through wb.write
@@ -712,7 +712,11 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
                 self.act_export.setEnabled(True)
                 self._update_welcome()
             self.library.select(added.article_id, emit=False)
-            self.open_article(added.article_id, article, document)
+            if len(article.text) > PAINT_FIRST_CHARS:
+                # A book: its document is built in one event-loop turn, shown in the next.
+                QTimer.singleShot(0, self, lambda: self._open_imported(article))
+            else:
+                self.open_article(added.article_id, article)
             if not added.created:
                 self.statusBar().showMessage(
                     self.tr("Already in the library: {0}").format(added.title), 6000
@@ -725,6 +729,19 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
             stored,
             lambda message: self.show_error(self.tr("Import failed"), message),
         )
+
+    def _open_imported(self, article: ArticleView) -> None:
+        """Build a long imported article's document now and show it in the next turn,
+        unless the user has picked another article meanwhile."""
+        if self.library.current_id() != article.id:
+            return
+        document = self.article.text.prepare(article)
+
+        def show() -> None:
+            if self.library.current_id() == article.id:
+                self.open_article(article.id, article, document)
+
+        QTimer.singleShot(0, self, show)
 
     def export_dialog(self) -> None:
         from desktop.ui.export_dialog import ExportDialog
