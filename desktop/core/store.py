@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from desktop.core.errors import DatabaseError
-from desktop.core.location import DB_FILENAME, ENV_VAR, default_location, is_url  # noqa: F401
+from desktop.core.location import default_location, is_url
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -336,16 +336,25 @@ def _read_only_engine(path: Path) -> Engine:
     )
 
 
-def _probe_existing(path: Path, check: IntegrityCheck | None = None) -> bool:
-    from desktop.core.backup import integrity_problem, is_damage
+def _classify_file(engine: Engine, path: Path) -> str | None:
+    """_classify over a read-only look at a library file, SQLite's errors told as ours:
+    damage as DamagedDatabase (with the backup to restore), anything else plainly."""
+    from desktop.core.backup import is_damage
 
-    probe = _read_only_engine(path)
     try:
-        revision = _classify(probe, str(path))
+        return _classify(engine, str(path))
     except DBAPIError as exc:
         if is_damage(exc.orig):
             _damaged(path, _reason(exc))
         raise DatabaseError(f"{path}: cannot be opened as a database ({_reason(exc)})") from exc
+
+
+def _probe_existing(path: Path, check: IntegrityCheck | None = None) -> bool:
+    from desktop.core.backup import integrity_problem
+
+    probe = _read_only_engine(path)
+    try:
+        revision = _classify_file(probe, path)
     finally:
         probe.dispose()
     problem = check.problem() if check is not None else integrity_problem(path)
@@ -376,22 +385,18 @@ def _open_for_reading(path: Path, check: IntegrityCheck | None) -> Store | None:
     thread; None when it needs the full open (an older schema to upgrade).
     Store.ensure_sound waits for the check's verdict.
     """
-    from desktop.core.backup import IntegrityCheck, is_damage
+    from desktop.core.backup import IntegrityCheck
 
     present = _side_files(path)
     engine = _read_only_engine(path)
     store = Store(url=f"sqlite:///{path}", engine=engine, path=path)
     store._check = (check or IntegrityCheck(path), present)
     try:
-        revision = _classify(engine, str(path))
-    except (DatabaseError, DBAPIError) as exc:
-        store.ensure_sound()  # damage is told as damage, with the backup to restore
+        revision = _classify_file(engine, path)
+    except DatabaseError:
+        store.ensure_sound()  # the check's finding first: damage anywhere is told as such
         store.close()
         _leave_as_found(path, present)
-        if isinstance(exc, DBAPIError):
-            if is_damage(exc.orig):
-                _damaged(path, _reason(exc))
-            raise DatabaseError(f"{path}: cannot be opened as a database ({_reason(exc)})") from exc
         raise
     if revision != head_revision():
         store._check[0].problem()  # let it finish: the full open checks again, first

@@ -54,9 +54,8 @@ def _connection(source) -> Connection:
     return source if isinstance(source, Connection) else source.connection()
 
 
-def _counts(tbl, article_id: int | None = None):
-    stmt = select(tbl.c.article_id, func.count()).group_by(tbl.c.article_id)
-    return stmt if article_id is None else stmt.where(tbl.c.article_id == article_id)
+def _counts(tbl):
+    return select(tbl.c.article_id, func.count()).group_by(tbl.c.article_id)
 
 
 def article_summaries(source, query: str = "") -> list[ArticleSummary]:

@@ -29,6 +29,7 @@ from desktop.core.models import (
     Source,
     Tag,
 )
+from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.summaries import (  # noqa: F401  (re-exported with the views)
     ArticleSummary,
     article_summaries,
@@ -312,8 +313,6 @@ def highlight_spans(session: Session, article_id: int) -> list[tuple[int, int, i
     """(start, end, claim id, highlight id, verdict colour) of the article's anchored
     highlights in one query: what the article pane paints before the claims are read.
     Unrated claims get the neutral colour."""
-    from desktop.core.ratings import NEUTRAL_COLOR
-
     stmt = (
         select(
             Highlight.start,
