@@ -216,10 +216,7 @@ class ArticleText(QTextEdit):
         else:
             self._install([s for _, own in self._claim_spans.values() for s in own])
             return
-        self._spans, self._starts = spans, starts
-        if self._selected_claim not in self._claims:
-            self._selected_claim = None
-        self._repaint_highlights()
+        self._show_spans(spans, starts)
 
     def set_spans(self, rows: list[tuple[int, int, int, int, str]]) -> None:
         """Paint highlights from core's highlight_spans rows, before the claims are read.
@@ -241,8 +238,11 @@ class ArticleText(QTextEdit):
         spans.sort(key=itemgetter(1), reverse=True)
         spans.sort(key=itemgetter(0))
         self._longest = max((s.end - s.start for s in spans), default=0)
-        self._spans = spans
-        self._starts = [s.start for s in spans]
+        self._show_spans(spans, [s.start for s in spans])
+
+    def _show_spans(self, spans: list[Span], starts: list[int]) -> None:
+        """Take these (sorted) spans as the painted ones and repaint what is visible."""
+        self._spans, self._starts = spans, starts
         if self._selected_claim not in self._claims:
             self._selected_claim = None
         self._repaint_highlights()

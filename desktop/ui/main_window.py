@@ -525,17 +525,12 @@ class MainWindow(LibraryMenuMixin, QMainWindow):
         self.article.text.show_claim(claim_id, flash=flash and claim is not None)
         self._update_actions()
 
-    def _claims_now(self) -> None:
-        """Read the claims at once if they were left for after the paint (a click came first)."""
-        if self._claims_due is not None:
-            self._load_due_claims()
-
     def select_claim(self, claim_id: int) -> None:
-        self._claims_now()
+        self._load_due_claims()  # a click may come before the claims left for after the paint
         self.claim_panel.select_claim(claim_id)
 
     def step_claim(self, delta: int) -> None:
-        self._claims_now()
+        self._load_due_claims()
         if not self.claims:
             return
         current = self.claim_panel.model.row_of(self.current_claim_id() or -1)
