@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from desktop.core import ratings as core_ratings
 from desktop.core import settings as user_settings
 from desktop.core.errors import FactdeskError
-from desktop.ui.claim_editor import color_icon, selected_row
 from desktop.ui.i18n import SUPPORTED, rating_label
+from desktop.ui.sources_table import color_icon, selected_row
 
 NO_VALUE = -1  # the spin box's "no ClaimReview value" position
 

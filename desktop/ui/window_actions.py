@@ -1,0 +1,213 @@
+"""The window's actions, menus and toolbar, and the shortcuts that work from any field."""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+
+class StackAction(QAction):
+    """Undo or Redo that first saves what is being typed, so Undo undoes that typing
+    rather than an earlier step (QUndoStack's own actions cannot do so).
+
+    Slots are this action's methods, so the stack's signals let go when it is deleted.
+    """
+
+    def __init__(self, window, text: str, *, undo: bool) -> None:
+        super().__init__(text, window)
+        self.window, self.base_text, self.undo = window, text, undo
+        stack = window.wb.undo_stack
+        self.stack = stack
+        self.triggered.connect(self.run)
+        (stack.undoTextChanged if undo else stack.redoTextChanged).connect(self.label)
+        (stack.canUndoChanged if undo else stack.canRedoChanged).connect(self.update_enabled)
+        window.editor.fields_pending.connect(self.update_enabled)
+        self.update_enabled()
+
+    def label(self, step: str) -> None:
+        if not step:
+            self.setText(self.base_text)
+            return
+        template = self.tr("&Undo {0}") if self.undo else self.tr("&Redo {0}")
+        self.setText(template.format(step))
+
+    def update_enabled(self, *_args) -> None:
+        if not shiboken6.isValid(self.stack):  # the window is being taken down
+            return
+        if self.undo:
+            editor = self.window.editor
+            pending = editor.claim is not None and bool(editor.pending())
+            self.setEnabled(self.stack.canUndo() or pending)
+        else:
+            self.setEnabled(self.stack.canRedo())
+
+    def run(self) -> None:
+        self.window.editor.flush()
+        if self.undo and self.stack.canUndo():
+            self.stack.undo()
+        elif not self.undo and self.stack.canRedo():
+            self.stack.redo()
+
+
+class ActionsMixin:
+    """Builds the QActions of MainWindow; each calls one of its methods."""
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def _stack_action(self, text: str, *, undo: bool, shortcut) -> QAction:
+        action = StackAction(self, text, undo=undo)
+        action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _update_stack_actions(self) -> None:
+        for action in (self.act_undo, self.act_redo):
+            action.update_enabled()
+
+    def _build_actions(self) -> None:
+        K = QKeySequence
+        self.act_new_db = self._action(self.tr("&New Library…"), self.new_database)
+        self.act_open_db = self._action(
+            self.tr("&Open Library…"), self.open_database_dialog, K(K.StandardKey.Open)
+        )
+        self.act_import = self._action(
+            self.tr("&Import Article…"),
+            self.import_dialog,
+            K("Ctrl+I"),
+            self.tr("Import a text, Markdown, web page, Word or PDF file"),
+        )
+        self.act_import_url = self._action(
+            self.tr("Import from &URL…"), self.import_url_dialog, K("Ctrl+Shift+I")
+        )
+        self.act_paste = self._action(
+            self.tr("&Paste Article from Clipboard"), self.paste_article, K("Ctrl+Shift+V")
+        )
+        self.act_export = self._action(
+            self.tr("&Export…"),
+            self.export_dialog,
+            K("Ctrl+E"),
+            self.tr("Export reports, ClaimReview, Web Annotation or CSV"),
+        )
+        self.act_delete_article = self._action(self.tr("&Delete Article…"), self.delete_article)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
+        self.act_undo = self._stack_action(self.tr("&Undo"), undo=True, shortcut=K.StandardKey.Undo)
+        self.act_redo = self._stack_action(
+            self.tr("&Redo"), undo=False, shortcut=K.StandardKey.Redo
+        )
+        self.act_tag = self._action(
+            self.tr("&Tag as Claim"),
+            self.tag_selection,
+            [K("Ctrl+T"), K("Ctrl+Return")],
+            self.tr("Make the selected text a new claim (Ctrl+T)"),
+        )
+        self.act_add_hl = self._action(
+            self.tr("&Add Selection to Claim"),
+            self.add_highlight_to_claim,
+            K("Ctrl+Shift+T"),
+            self.tr("Add the selected text to the selected claim"),
+        )
+        self.act_delete_claim = self._action(
+            self.tr("&Delete Claim"), self.delete_claim, K("Ctrl+Delete")
+        )
+        self.act_find = self._action(
+            self.tr("&Find in Article…"), self.article.find_bar.open_bar, K(K.StandardKey.Find)
+        )
+        self.act_sentence = QAction(self.tr("&Sentence Mode"), self)
+        self.act_sentence.setCheckable(True)
+        self.act_sentence.setShortcut(K("Ctrl+Shift+E"))
+        self.act_sentence.setStatusTip(
+            self.tr("A click selects the whole sentence (Alt+click does so at any time)")
+        )
+        self.act_sentence.toggled.connect(self.article.text.set_sentence_mode)
+        self.act_next = self._action(
+            self.tr("&Next Claim"), lambda: self.step_claim(1), [K("F8"), K("Ctrl+]")]
+        )
+        self.act_prev = self._action(
+            self.tr("&Previous Claim"), lambda: self.step_claim(-1), [K("Shift+F8"), K("Ctrl+[")]
+        )
+        self.act_refresh = self._action(self.tr("&Refresh"), self.refresh, K(K.StandardKey.Refresh))
+        self.act_about = self._action(self.tr("&About Factdesk"), self.about)
+        self.act_server = self._action(
+            self.tr("Open Library on &Server…"),
+            self.open_server_dialog,
+            tip=self.tr("Open a team library on a PostgreSQL server"),
+        )
+        self.act_restore = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
+        self.act_settings = self._action(
+            self.tr("&Settings…"), self.settings_dialog, K(K.StandardKey.Preferences)
+        )
+        if not self.act_settings.shortcuts():
+            self.act_settings.setShortcut(K("Ctrl+,"))
+        self.act_guide = self._action(
+            self.tr("&How Factdesk Works"), self.show_guide, K(K.StandardKey.HelpContents)
+        )
+        self.act_shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
+        self.act_demo = self._action(self.tr("Open the &Demo Article"), self.open_demo)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_new_db)
+        file_menu.addAction(self.act_open_db)
+        file_menu.addAction(self.act_server)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        for a in (self.act_import, self.act_import_url, self.act_paste):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_restore)
+        file_menu.addAction(self.act_delete_article)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        for a in (self.act_undo, self.act_redo):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        for a in (self.act_tag, self.act_add_hl, self.act_delete_claim):
+            edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_settings)
+        view_menu = bar.addMenu(self.tr("&View"))
+        for a in (self.act_next, self.act_prev, self.act_sentence, self.act_refresh):
+            view_menu.addAction(a)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        for a in (self.act_guide, self.act_shortcuts, self.act_demo):
+            help_menu.addAction(a)
+        help_menu.addSeparator()
+        help_menu.addAction(self.act_about)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for a in (
+            self.act_import,
+            None,
+            self.act_tag,
+            self.act_add_hl,
+            self.act_sentence,
+            None,
+            self.act_prev,
+            self.act_next,
+            None,
+            self.act_undo,
+            self.act_redo,
+        ):
+            toolbar.addSeparator() if a is None else toolbar.addAction(a)
+        self.addToolBar(toolbar)

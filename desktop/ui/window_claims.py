@@ -1,0 +1,138 @@
+"""What the window does with claims and their sources: each a command on the undo stack."""
+
+from __future__ import annotations
+
+from desktop.core import sources as core_sources
+from desktop.ui import commands
+from desktop.ui.source_dialog import ReuseSourceDialog, SourceDialog
+
+
+class ClaimsMixin:
+    """Tag, select, step through, edit and delete claims; add, edit and remove sources."""
+
+    def current_claim_id(self) -> int | None:
+        return self.claim_panel.selected_claim_id()
+
+    def _claim_row_changed(self, flash: bool = True) -> None:
+        claim_id = self.current_claim_id()
+        claim = next((c for c in self.claims if c.id == claim_id), None)
+        self.editor.set_claim(claim)
+        self.article.text.show_claim(claim_id, flash=flash and claim is not None)
+        self._update_actions()
+
+    def select_claim(self, claim_id: int) -> None:
+        self._load_due_claims()  # a click may come before the claims left for after the paint
+        self.claim_panel.select_claim(claim_id)
+
+    def step_claim(self, delta: int) -> None:
+        self._load_due_claims()
+        if not self.claims:
+            return
+        current = self.claim_panel.model.row_of(self.current_claim_id() or -1)
+        row = (current + delta) % len(self.claims) if current >= 0 else 0 if delta > 0 else -1
+        self.select_claim(self.claims[row].id)
+
+    def _push(self, command) -> bool:
+        error = commands.push(self.wb, command)
+        if error:
+            self.show_error(self.tr("The change could not be saved"), error)
+            return False
+        return True
+
+    def tag_selection(self) -> None:
+        span = self.article.text.selection_codepoints()
+        if span is None or self.article_id is None:
+            self.statusBar().showMessage(self.tr("Select some text to tag first."), 4000)
+            return
+        self.editor.flush()
+        command = commands.CreateClaim(
+            self.wb, self.article_id, span[0], span[1], checker=self.wb.checker()
+        )
+        if self._push(command):
+            self.select_claim(command.claim_id)
+            self.editor.text.setFocus()
+
+    def add_highlight_to_claim(self) -> None:
+        span = self.article.text.selection_codepoints()
+        claim_id = self.current_claim_id()
+        if span is None or claim_id is None or self.article_id is None:
+            return
+        self._push(commands.AddHighlight(self.wb, self.article_id, claim_id, *span))
+
+    def delete_claim(self) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is None or self.article_id is None:
+            return
+        self.editor.flush()
+        self._push(commands.DeleteClaim(self.wb, self.article_id, claim_id))
+        self.statusBar().showMessage(self.tr("Claim deleted — Undo brings it back."), 5000)
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        if self.article_id is not None:
+            self._push(commands.DeleteHighlight(self.wb, self.article_id, highlight_id))
+
+    def _claim_edited(self, field: str, old, new) -> None:
+        claim = self.editor.claim
+        if claim is None:
+            return
+        labels = {"rating_id": self.tr("Set verdict"), "status": self.tr("Set status")}
+        self._push(
+            commands.EditClaim(
+                self.wb, claim.article_id, claim.id, field, old, new, labels.get(field, "")
+            )
+        )
+
+    def add_source(self) -> None:
+        claim = self.editor.claim
+        if claim is None:
+            return
+        dialog = SourceDialog(self)
+        if dialog.exec() != SourceDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        stance, excerpt = values.pop("stance"), values.pop("excerpt")
+        self._push(
+            commands.AddSource(
+                self.wb, claim.article_id, claim.id, values=values, stance=stance, excerpt=excerpt
+            )
+        )
+
+    def reuse_source(self) -> None:
+        claim = self.editor.claim
+        if claim is None:
+            return
+        dialog = ReuseSourceDialog(self, lambda q: self.wb.read(core_sources.search_sources, q))
+        if dialog.exec() != ReuseSourceDialog.DialogCode.Accepted or dialog.source_id() is None:
+            return
+        self._push(
+            commands.AddSource(
+                self.wb,
+                claim.article_id,
+                claim.id,
+                source_id=dialog.source_id(),
+                stance=dialog.stance.currentData(),
+                excerpt=dialog.excerpt.text().strip(),
+            )
+        )
+
+    def edit_source(self, source_id: int) -> None:
+        claim = self.editor.claim
+        source = (
+            next((s for s in claim.sources if s.source_id == source_id), None) if claim else None
+        )
+        if source is None:
+            return
+        dialog = SourceDialog(self, source)
+        if dialog.exec() != SourceDialog.DialogCode.Accepted:
+            return
+        new = dialog.values()
+        old = {k: getattr(source, k) for k in new}
+        if new != old:
+            self._push(
+                commands.EditSource(self.wb, claim.article_id, claim.id, source_id, old, new)
+            )
+
+    def remove_source(self, source_id: int) -> None:
+        claim = self.editor.claim
+        if claim is not None:
+            self._push(commands.RemoveSource(self.wb, claim.article_id, claim.id, source_id))

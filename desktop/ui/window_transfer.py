@@ -1,0 +1,219 @@
+"""Bringing articles in (files, URLs, clipboard, drops, the demo) and reports out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+
+from desktop.core import importers
+from desktop.core.articles import add_article
+from desktop.core.importers.isolated import import_path_isolated
+from desktop.core.views import ArticleView, article_summary, get_article
+from desktop.ui.tasks import run_task
+
+
+class TransferMixin:
+    """Import dialogs and drops, background parsing and storing, exports, deletion."""
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import articles"),
+            "",
+            importers.file_dialog_filter(
+                {
+                    "plaintext": self.tr("Plain text"),
+                    "markdown": self.tr("Markdown"),
+                    "html": self.tr("Web page"),
+                    "docx": self.tr("Word document"),
+                    "pdf": self.tr("PDF document"),
+                },
+                everything=self.tr("Articles"),
+            ),
+        )
+        self.import_files(paths)
+
+    def import_files(self, paths) -> None:
+        for path in paths:
+            self._import(lambda p=path: import_path_isolated(p), str(path))
+
+    def import_url_dialog(self) -> None:
+        url, ok = QInputDialog.getText(
+            self, self.tr("Import from URL"), self.tr("Address of the article (http or https):")
+        )
+        if ok and url.strip():
+            from desktop.core.importers.url import fetch
+
+            self._import(lambda: fetch(url.strip()), url.strip())
+
+    def paste_article(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.show_error(self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
+            return
+        self._import(lambda: importers.parse_text(text, source_name="clipboard"), "clipboard")
+
+    def _import(self, parse, label: str) -> None:
+        """Parse and store in the background (a 300-page PDF takes seconds), then list it."""
+        store = self.wb.store
+
+        def parse_and_store():
+            parsed = parse()
+            with store.transaction() as session:
+                added = add_article(session, parsed)
+            with store.read() as session:  # here too: the window has no time to spare
+                article = get_article(session, added.article_id)
+                summary = article_summary(session, added.article_id)
+            return added, article, summary
+
+        def stored(result) -> None:
+            added, article, summary = result
+            if store is not self.wb.store:  # another library was opened meanwhile
+                return
+            self.wb.note_own_change()  # written on a worker thread, not through wb.write
+            if summary is not None:
+                self.library.add_article(summary)
+                self.act_export.setEnabled(True)
+                self._update_welcome()
+            self.library.select(added.article_id, emit=False)
+            if self.is_book(article):
+                # A book: its document is built in one event-loop turn, shown in the next.
+                QTimer.singleShot(0, self, lambda: self._open_imported(article))
+            else:
+                self.open_article(added.article_id, article)
+            if not added.created:
+                self.statusBar().showMessage(
+                    self.tr("Already in the library: {0}").format(added.title), 6000
+                )
+
+        run_task(
+            self,
+            self.tr("Importing {0}…").format(label),
+            parse_and_store,
+            stored,
+            lambda message: self.show_error(self.tr("Import failed"), message),
+        )
+
+    def _open_imported(self, article: ArticleView) -> None:
+        """Build a long imported article's document now and show it in the next turn,
+        unless the user has picked another article meanwhile."""
+        if self.library.current_id() != article.id:
+            return
+        document = self.article.text.prepare(article)
+
+        def show() -> None:
+            if self.library.current_id() == article.id:
+                self.open_article(article.id, article, document)
+
+        QTimer.singleShot(0, self, show)
+
+    def export_dialog(self) -> None:
+        from desktop.ui.export_dialog import ExportDialog
+
+        self.editor.flush()
+        dialog = ExportDialog(self, self.library.model.rows, self.article_id, self.wb.settings)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        self.run_export(
+            dialog.article_ids(),
+            dialog.fmt(),
+            dialog.dest.text().strip(),
+            organization=dialog.organization.text().strip(),
+            organization_url=dialog.organization_url.text().strip(),
+            checker=dialog.checker.text().strip(),
+            open_when_done=dialog.open_when_done.isChecked(),
+        )
+
+    def run_export(
+        self,
+        article_ids: list[int],
+        fmt: str,
+        dest: str,
+        *,
+        organization: str,
+        organization_url: str,
+        checker: str,
+        open_when_done: bool = False,
+    ) -> None:
+        """Export in the background; remember who signs; report notes; open the file."""
+        from dataclasses import replace
+
+        from desktop.core import settings as user_settings
+        from desktop.core.exporters import export, options_from_settings
+
+        settings = replace(
+            self.wb.settings,
+            organization_name=organization,
+            organization_url=organization_url,
+            checker_name=checker,
+        )
+        if settings != self.wb.settings:
+            user_settings.save(settings)
+            self.wb.settings = settings
+        options = options_from_settings(settings)
+        store = self.wb.store
+
+        def done(result) -> None:
+            notes = " ".join(result.notes)
+            self.statusBar().showMessage(
+                self.tr("Exported {0} claim(s) to {1}. {2}").format(
+                    result.claims, result.path, notes
+                ),
+                10000,
+            )
+            self.last_export = result
+            if open_when_done and result.path is not None:
+                from PySide6.QtCore import QUrl
+                from PySide6.QtGui import QDesktopServices
+
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+
+        run_task(
+            self,
+            self.tr("Exporting…"),
+            lambda: export(store, article_ids, fmt, dest, options),
+            done,
+            lambda message: self.show_error(self.tr("Export failed"), message),
+        )
+
+    def delete_article(self) -> None:
+        if self.article_id is None:
+            return
+        title = self.article.text.article.title if self.article.text.article else ""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete article"),
+            self.tr("Delete “{0}” with all its claims? This cannot be undone.").format(title),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from desktop.core.articles import delete_article
+
+        self.wb.write(delete_article, self.article_id)
+        self.wb.undo_stack.clear()
+        self.open_article(None)
+        self.reload_library()
+        rows = self.library.model.rows
+        if rows:
+            self.library.select(rows[0].id)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def open_demo(self) -> None:
+        """Import the demo article shipped with Factdesk, in the interface's language."""
+        from desktop.resources import resource_path
+        from desktop.ui.i18n import effective_language
+
+        language = effective_language(self.wb.settings.ui_language)
+        path = resource_path("demo", f"demo-{language}.txt")
+        if not path.is_file():
+            path = resource_path("demo", "demo-en.txt")
+        self.import_files([str(path)])
