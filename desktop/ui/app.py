@@ -22,6 +22,9 @@ def create_application(argv: list[str] | None = None):
 
     app = QApplication.instance()
     if app is None:
+        from desktop.ui.state import redirect_qt_settings
+
+        redirect_qt_settings()  # Qt's own state (file dialogs) beside FACTDESK_CONFIG too
         QCoreApplication.setOrganizationName("Factdesk")
         QCoreApplication.setApplicationName("Factdesk")
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -114,6 +117,18 @@ def _early_check(db: str | None):
     return IntegrityCheck(path)
 
 
+def close_window(window) -> None:
+    """A clean exit: the window saves its state if it is still open, then the library is
+    closed (so an SQLite library's file holds every row on its own afterwards).
+
+    `run_gui` calls it when the application quits, however that happens: Ctrl+Q, closing
+    the window, or `QApplication.quit()`.
+    """
+    if window.isVisible():
+        window.close()  # MainWindow.closeEvent: pending edits flushed, geometry saved
+    window.wb.close()
+
+
 class _Startup:
     """Loads the library and swaps the first frame for the main window, once."""
 
@@ -121,7 +136,15 @@ class _Startup:
         self.app, self.db = app, db
         self.window = None
         self.started = False
+        self.closed = False
         self.frame = _first_frame(self.schedule)
+
+    def shutdown(self) -> None:
+        """On quitting: close the window's library, once (QApplication.aboutToQuit)."""
+        if self.window is None or self.closed:
+            return
+        self.closed = True
+        close_window(self.window)
 
     def schedule(self) -> None:
         """After the first paint: load from the event loop, so the paint reaches the screen."""
@@ -185,6 +208,7 @@ def run_gui(db: str | None = None) -> int:
 
     app = create_application()
     startup = _Startup(app, db)
+    app.aboutToQuit.connect(startup.shutdown)
     startup.frame.show()
     QTimer.singleShot(FALLBACK_MS, startup.load)
     return app.exec()

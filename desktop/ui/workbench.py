@@ -93,6 +93,11 @@ class Workbench(QObject):
         self._token = self._read_token()
         self.libraryReplaced.emit()
 
+    def close(self) -> None:
+        """The window is done with its library: stop watching it and close the store."""
+        self._poll.stop()
+        self.store.close()
+
     def checker(self) -> str:
         return self.settings.checker_name
 
