@@ -13,6 +13,7 @@ import os
 import sys
 
 FALLBACK_MS = 300  # load anyway if the frame is never painted (a minimised start)
+EXIT_MISSING_LIBRARIES = 1  # Linux without the X11 libraries Qt's xcb platform needs
 
 
 def create_application(argv: list[str] | None = None):
@@ -203,7 +204,17 @@ class _Startup:
 
 
 def run_gui(db: str | None = None) -> int:
-    """Open the main window on `db` (or the default library) and run until it closes."""
+    """Open the main window on `db` (or the default library) and run until it closes.
+
+    On Linux without the system libraries Qt's X11 platform needs, print which packages
+    to install and return 1 before any QApplication exists (Qt would abort).
+    """
+    from desktop.ui.platform_check import check
+
+    problem = check()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_MISSING_LIBRARIES
     from PySide6.QtCore import QTimer
 
     app = create_application()
