@@ -60,7 +60,9 @@ def window(qtbot, db_path):
 
 
 def focused():
-    return QApplication.focusWidget()
+    widget = QApplication.focusWidget()
+    assert widget is not None, "no widget has the keyboard focus"
+    return widget
 
 
 def type_slowly(qtbot, text: str, pause_after: int | None = None, pause_ms: int = 800) -> None:
