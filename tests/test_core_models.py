@@ -664,7 +664,7 @@ def test_rating_colours_must_be_hex(store, bad):
             ratings.update_rating(s, first.id, color=bad)
     with store.read() as s:
         assert [r.label for r in ratings.ratings(s)][-1] == "Unverifiable"
-        assert ratings.ratings(s)[0].color == "#2e7d32"
+        assert ratings.ratings(s)[0].color == "#276e6b"
 
 
 def test_reading_ratings_never_writes(store):

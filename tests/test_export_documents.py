@@ -106,9 +106,9 @@ def test_docx_has_every_claim_and_the_verdict_colours(reports, options):  # noqa
     assert SCRIPT in text and IMG in text
     assert "Le ministre 🇫🇷 a dit que « le chômage a baissé de 50\u00a0%1" in text
     xml = doc.element.xml
-    assert 'w:color="C62828"' in xml  # the card's left border in the verdict colour
+    assert 'w:color="630B20"' in xml  # the card's left border in the verdict colour
     fills = {el.get(docx.oxml.ns.qn("w:fill")) for el in doc.element.iter(docx.oxml.ns.qn("w:shd"))}
-    assert {"C62828", "7CB342", "EF6C00"} <= fills
+    assert {"630B20", "99E7AF", "EA7013"} <= fills
     rels = [r.target_ref for r in doc.part.rels.values() if r.is_external]
     assert "https://www.insee.fr/fr/statistiques/chomage" in rels
     assert not [r for r in rels if not r.startswith(("https://", "http://", "mailto:"))]
@@ -163,7 +163,7 @@ def test_json_holds_the_full_data(reports, options):  # noqa: F811
     assert article["article"]["text"] == TEXT
     claims = article["claims"]
     assert len(claims) == 4
-    assert claims[0]["rating"]["label"] == "False" and claims[0]["rating"]["color"] == "#c62828"
+    assert claims[0]["rating"]["label"] == "False" and claims[0]["rating"]["color"] == "#630b20"
     assert claims[0]["sources"][0]["stance"] == "refutes"
     assert claims[0]["highlights"][0]["exact"] == QUOTE_FALSE
     assert [r["label"] for r in data["ratings"]][:2] == ["True", "Mostly true"]

@@ -81,10 +81,10 @@ def test_every_claim_has_a_card_in_its_verdict_colour(page, reports):  # noqa: F
     claims = reports[0].claims
     assert [a["id"] for _, a in cards] == [f"claim-{c.uid}" for c in claims]
     for (_, attrs), claim in zip(cards, claims, strict=True):
-        color = claim.rating.color if claim.rating else "#9e9e9e"
+        color = claim.rating.color if claim.rating else "#94999c"
         assert attrs["style"] == f"--c:{color}"
     chips = [a["style"] for _, a in page.by_class("chip")]
-    for colour in ("#c62828", "#ef6c00", "#7cb342", "#9e9e9e"):
+    for colour in ("#630b20", "#ea7013", "#99e7af", "#94999c"):
         assert any(s.startswith(f"background:{colour}") for s in chips), colour
 
 
@@ -93,10 +93,10 @@ def test_the_verdict_summary_counts_each_rating(reports, options):  # noqa: F811
     summary = html.split('<section class="summary">', 1)[1].split("</section>", 1)[0]
     chips = re.findall(r'style="background:(#[0-9a-f]{6});[^"]*">([^<]+) <b>(\d+)</b>', summary)
     assert chips == [
-        ("#7cb342", "Mostly true", "1"),
-        ("#ef6c00", "Misleading", "1"),
-        ("#c62828", "False", "1"),
-        ("#9e9e9e", "Not rated", "1"),
+        ("#99e7af", "Mostly true", "1"),
+        ("#ea7013", "Misleading", "1"),
+        ("#630b20", "False", "1"),
+        ("#94999c", "Not rated", "1"),
     ]
 
 
@@ -104,9 +104,9 @@ def test_highlights_are_marked_numbered_and_coloured(page, reports):  # noqa: F8
     marked = "".join(text for _, text in page.marks)
     assert QUOTE_FALSE in marked and QUOTE_TRUE in marked
     false_mark = next(a for a, text in page.marks if text == "le chômage a ")
-    assert "rgba(198, 40, 40, 0.26)" in false_mark["style"]
+    assert "rgba(99, 11, 32, 0.26)" in false_mark["style"]
     overlap = next(a for a, text in page.marks if text.startswith("baissé de 50"))
-    assert "rgba(198, 40, 40" in overlap["style"] and "rgba(239, 108, 0" in overlap["style"]
+    assert "rgba(99, 11, 32" in overlap["style"] and "rgba(234, 112, 19" in overlap["style"]
     numbers = [a for t, a in page.elements if t == "a" and a.get("href", "").startswith("#claim-")]
     claim_anchor = f"#claim-{reports[0].claims[1].uid}"
     # claim 2 rests on two spans, so its number appears twice

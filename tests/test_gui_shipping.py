@@ -69,7 +69,7 @@ def test_recolouring_a_verdict_repaints_highlights_at_once(qtbot, window, monkey
             s, window.article_id, start=start, end=start + 2, rating_id=find_rating(s, "False").id
         )
     window.refresh()
-    assert {s.color for s in window.article.text._spans} == {"#c62828"}
+    assert {s.color for s in window.article.text._spans} == {"#630b20"}
     from desktop.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.wb, window)

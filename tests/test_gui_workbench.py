@@ -277,7 +277,7 @@ def test_seed_acceptance_two_claims_coloured(qtbot, db_path, seed_path, tmp_path
             commands.AddSource(window.wb, article_id, claim.id, values={"url": url}),
         )
     colours = {s.color for s in window.article.text._spans}
-    assert colours == {"#757575", "#e64a19"}
+    assert colours == {"#540eba", "#b22001"}
     assert len(window.article.text.extraSelections()) == 2
     shot = tmp_path / "workbench.png"
     assert window.grab().save(str(shot))

@@ -21,7 +21,9 @@ T = "2024-01-02 03:04:05.000000"
 ROWS_0001 = {
     "rating_scale": [(1, "Échelle maison", 1, T, T)],
     "rating": [
-        (1, 1, 0, "true", "Vrai", "#2e7d32", 2, "", T, T),
+        # A colour of the user's own: 0005 recolours ratings still at an old default
+        # (tested in test_verdict_colors.py), and this test wants every row kept as is.
+        (1, 1, 0, "true", "Vrai", "#1b5e20", 2, "", T, T),
         (2, 1, 1, "", "Faux « archivé »", "#c62828", 1, "décrit", T, T),
     ],
     "article": [

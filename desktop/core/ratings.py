@@ -11,17 +11,24 @@ from desktop.core.models import Claim, Rating, RatingScale
 
 # (key, English label, colour, ClaimReview value). "Unverifiable" is a verdict, but not a
 # point on the true/false line, so it carries no ratingValue.
+#
+# The colours, with NEUTRAL_COLOR, are chosen so that any two differ by CIEDE2000 ΔE ≥ 20
+# both as seen and under simulated deuteranopia (the commonest colour blindness), and
+# text on each (chips, badges, highlights) reaches WCAG 2 contrast 4.5:1. Lightness
+# carries the order where hue fails the colour-blind eye: dark teal, light green, yellow,
+# orange, red, dark red; Unverifiable violet, Not rated mid grey. Asserted in
+# tests/test_verdict_colors.py; migration 0005 moves libraries off the old defaults.
 DEFAULT_RATINGS: tuple[tuple[str, str, str, int | None], ...] = (
-    ("true", "True", "#2e7d32", 6),
-    ("mostly-true", "Mostly true", "#7cb342", 5),
-    ("mixed", "Mixed", "#f9a825", 4),
-    ("misleading", "Misleading", "#ef6c00", 3),
-    ("mostly-false", "Mostly false", "#e64a19", 2),
-    ("false", "False", "#c62828", 1),
-    ("unverifiable", "Unverifiable", "#757575", None),
+    ("true", "True", "#276e6b", 6),
+    ("mostly-true", "Mostly true", "#99e7af", 5),
+    ("mixed", "Mixed", "#fff407", 4),
+    ("misleading", "Misleading", "#ea7013", 3),
+    ("mostly-false", "Mostly false", "#b22001", 2),
+    ("false", "False", "#630b20", 1),
+    ("unverifiable", "Unverifiable", "#540eba", None),
 )
 DEFAULT_SCALE_NAME = "Factdesk default"
-NEUTRAL_COLOR = "#9e9e9e"
+NEUTRAL_COLOR = "#94999c"  # "Not rated"
 
 
 def ensure_default_scale(session: Session) -> RatingScale:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeySequence,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.contrast import readable_alpha
 from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.sentences import sentence_at
 from desktop.core.text import Utf16Map
@@ -282,12 +284,17 @@ class ArticleText(QTextEdit):
         spans = self.visible_spans(visible)
         doc = self.document()
         selections = []
+        palette = self.palette()  # the text and the page the highlights lie between
+        ink = palette.color(QPalette.ColorRole.Text).name()
+        paper = palette.color(QPalette.ColorRole.Base).name()
         for span in spans:
             selected = span.claim_id == self._selected_claim
             color = QColor(span.color)
             fmt = QTextCharFormat()
             bg = QColor(color)
-            bg.setAlpha(200 if selected and self._flash_on else 110 if selected else 60)
+            alpha = (200 if selected and self._flash_on else 110 if selected else 60) / 255
+            # No stronger than leaves the text at 4.5:1 (a dark verdict's flash would not).
+            bg.setAlpha(round(255 * readable_alpha(color.name(), alpha, ink, paper)))
             fmt.setBackground(bg)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(color.darker(130))

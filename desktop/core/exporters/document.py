@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
+from desktop.core.contrast import best_ink
 from desktop.core.exporters.options import ExportOptions
 from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.text import paragraph_spans
@@ -68,15 +69,9 @@ def tint(color: str, alpha: float) -> str:
 
 
 def ink_on(color: str) -> str:
-    """Black or white, whichever reads better on `color` (WCAG relative luminance)."""
-
-    def channel(v: int) -> float:
-        s = v / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(v) for v in rgb(color))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#111111" if luminance > 0.36 else "#ffffff"
+    """Near-black or white, whichever has the higher WCAG 2 contrast on `color`: at
+    least 4.5:1 on every default verdict colour (tests/test_verdict_colors.py)."""
+    return best_ink(safe_color(color))
 
 
 @dataclass(frozen=True)

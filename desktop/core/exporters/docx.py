@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from desktop.core.contrast import readable_alpha
 from desktop.core.exporters import document, rationale
 from desktop.core.exporters.document import (
     ArticleItem,
@@ -25,7 +26,6 @@ from desktop.core.exporters.document import (
     Count,
     ReportDocument,
     quoted,
-    rgb,
     tint,
 )
 from desktop.core.exporters.options import ExportOptions, Output
@@ -139,12 +139,15 @@ def _text(doc, art: ArticleItem) -> None:
             if block.level:
                 r.bold = True
             if run.color:
-                shade(r, tint(run.color, 0.3 + 0.15 * (len(run.claims) - 1)))
+                # Deeper overlaps shade darker, never so dark that the black text fades.
+                alpha = readable_alpha(run.color, 0.3 + 0.15 * (len(run.claims) - 1))
+                shade(r, tint(run.color, alpha))
             for number, color in run.ends:
                 marker = p.add_run(str(number))
                 marker.font.superscript = True
                 marker.bold = True
-                marker.font.color.rgb = RGBColor(*rgb(color))
+                marker.font.color.rgb = RGBColor.from_string(_hex(document.ink_on(color)))
+                shade(marker, color)
 
 
 def _rationale(doc, source: str, color: str) -> None:
@@ -175,9 +178,11 @@ def _card(doc, c: ClaimItem) -> None:
         return p
 
     head = para()
-    number = head.add_run(f"{c.number}. ")
+    number = head.add_run(f"\u00a0{c.number}\u00a0")
     number.bold = True
-    number.font.color.rgb = RGBColor(*rgb(color))
+    number.font.color.rgb = RGBColor.from_string(_hex(document.ink_on(color)))
+    shade(number, color)
+    head.add_run(" ")
     chip(head, c.verdict.label, color)
     _muted(head, f"  {c.status_label.upper()}")
     title = para().add_run(_t(c.text or c.quote))

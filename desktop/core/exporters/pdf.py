@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+from desktop.core.contrast import readable_alpha
 from desktop.core.errors import FactdeskError
 from desktop.core.exporters import document, rationale
 from desktop.core.exporters.document import ArticleItem, ClaimItem, Count, ReportDocument
@@ -199,11 +200,15 @@ def _block_markup(block, art: ArticleItem) -> str:
     for run in block.runs:
         text = esc(run.text)
         if run.color:
-            background = document.tint(run.color, 0.3 + 0.15 * (len(run.claims) - 1))
-            text = f'<font backColor="{_c(background)}">{text}</font>'
+            # Deeper overlaps shade darker, never so dark that the black text fades.
+            alpha = readable_alpha(run.color, 0.3 + 0.15 * (len(run.claims) - 1))
+            text = f'<font backColor="{_c(document.tint(run.color, alpha))}">{text}</font>'
         out.append(text)
         for number, color in run.ends:
-            out.append(f'<super><font color="{_c(color)}" face="{BOLD}">{number}</font></super>')
+            out.append(
+                f'<super><font backColor="{_c(color)}" color="{_c(document.ink_on(color))}" '
+                f'face="{BOLD}">{number}</font></super>'
+            )
     return "".join(out)
 
 
@@ -241,7 +246,8 @@ def _card(c: ClaimItem, styles: _Styles):
     v = c.verdict
     flows = [
         Paragraph(
-            f'<font color="{_c(v.color)}" face="{BOLD}">{c.number}</font>  '
+            f'<font backColor="{_c(v.color)}" color="{_c(v.ink)}" face="{BOLD}"> '
+            f"{c.number} </font>  "
             f'<font backColor="{_c(v.color)}" color="{_c(v.ink)}" face="{BOLD}"> '
             f"{esc(v.label)} </font>  "
             f'<font color="{_c(MUTED)}" size="8">{esc(c.status_label.upper())}</font>',
