@@ -13,20 +13,24 @@ if TYPE_CHECKING:
 
 @contextmanager
 def store_for(args, *, reading: bool = False) -> Store:
-    """The library of `--db`, closed after the block. `reading`: the command only reads,
-    so the library's integrity is checked alongside (not before) its work; damage is
-    still reported, in place of any output, as the block ends."""
+    """The library of `--db`, closed after the block however it ends (an error, an
+    interrupt, a closed pipe): closing a library opened for writing checkpoints it, so
+    its one file holds every row once the command is done. `reading`: the command only
+    reads, so the library is opened read-only (nothing to checkpoint) and its integrity
+    is checked alongside (not before) its work; damage is still reported, in place of
+    any output, as the block ends. A library that cannot be opened is closed by
+    open_store before it raises."""
     # Imported here, not above: building the parser imports this module, and `factdesk`
     # with no command must reach the GUI's first paint without SQLAlchemy.
     from desktop.core.store import open_store
 
     store = open_store(getattr(args, "db", None), for_reading=reading)
-    if store.upgraded_from:
-        note = f" (backup: {store.backup_path})" if store.backup_path else ""
-        print(f"factdesk: upgraded {store.label} to the current schema{note}", file=sys.stderr)
-    for notice in store.notices:
-        print(f"factdesk: {notice}", file=sys.stderr)
     try:
+        if store.upgraded_from:
+            note = f" (backup: {store.backup_path})" if store.backup_path else ""
+            print(f"factdesk: upgraded {store.label} to the current schema{note}", file=sys.stderr)
+        for notice in store.notices:
+            print(f"factdesk: {notice}", file=sys.stderr)
         try:
             yield store
         finally:

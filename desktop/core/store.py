@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 _BUSY_PRAGMA = "PRAGMA busy_timeout = 15000"  # a literal: no SQL is built by formatting
+_CHECKPOINT_BUSY_PRAGMA = "PRAGMA busy_timeout = 1000"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 OUR_TABLES = {"article", "claim", "highlight", "rating", "rating_scale", "source", "tag"}
 
@@ -53,6 +54,7 @@ class Store:
     backup_path: Path | None = None  # the copy made before that upgrade
     daily_backup_path: Path | None = None  # today's rolling copy, when this open made it
     notices: list[str] = field(default_factory=list)  # things the user should be told
+    read_only: bool = False  # opened for reading only (a `factdesk` command that reads)
     _writer: Engine = field(init=False, repr=False)
     # Opened for reading: the integrity check still running, and the side files found.
     _check: tuple[IntegrityCheck, set[Path]] | None = field(default=None, repr=False)
@@ -130,7 +132,31 @@ class Store:
             _damaged(self.path, problem)
 
     def close(self) -> None:
+        """Close the library's connections. An SQLite file opened for writing is first
+        checkpointed, so the main file holds every committed row and can be copied or
+        mailed alone (the -wal beside it is emptied). A busy library (another program is
+        reading or writing it) is closed anyway: that program's own close checkpoints."""
+        if self.is_sqlite and not self.read_only:
+            self._checkpoint()
         self.engine.dispose()
+
+    def _checkpoint(self) -> None:
+        try:
+            raw = self.engine.raw_connection()
+        except (DBAPIError, sqlite3.Error):
+            return  # the file cannot even be opened now; nothing of ours to move
+        try:
+            cur = raw.cursor()
+            # Short: the window waits for this as it quits, and a program holding the
+            # library will checkpoint it itself. The connection is disposed right after.
+            cur.execute(_CHECKPOINT_BUSY_PRAGMA)
+            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cur.fetchall()
+            cur.close()
+        except sqlite3.Error:
+            pass  # busy, locked or read-only: the rows are safe in the -wal meanwhile
+        finally:
+            raw.close()
 
 
 class DamagedDatabase(DatabaseError):
@@ -389,7 +415,7 @@ def _open_for_reading(path: Path, check: IntegrityCheck | None) -> Store | None:
 
     present = _side_files(path)
     engine = _read_only_engine(path)
-    store = Store(url=f"sqlite:///{path}", engine=engine, path=path)
+    store = Store(url=f"sqlite:///{path}", engine=engine, path=path, read_only=True)
     store._check = (check or IntegrityCheck(path), present)
     try:
         revision = _classify_file(engine, path)
@@ -476,10 +502,10 @@ def open_store(
             ensure_default_scale(session)
         if existed and backups:
             _daily_backup(store)
-    except DatabaseError:
-        store.close()
-        raise
     except DBAPIError as exc:
         store.close()
         raise DatabaseError(f"{store.label}: cannot be opened ({_reason(exc)})") from exc
+    except BaseException:  # refused, interrupted, or anything else: nothing left open
+        store.close()
+        raise
     return store
