@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 
+from desktop.core.exporters.document import stance_label
 from desktop.core.exporters.options import ExportOptions, Output
 from desktop.core.views import ArticleReport
 
@@ -53,7 +54,8 @@ def rows(reports: list[ArticleReport], options: ExportOptions):
         for number, c in enumerate(report.claims, start=1):
             sources = (
                 " | ".join(
-                    " — ".join(p for p in (s.title, s.url, s.stance) if p) for s in c.sources
+                    " — ".join(p for p in (s.title, s.url, stance_label(s.stance)) if p)
+                    for s in c.sources
                 )
                 if options.include_sources
                 else ""

@@ -25,6 +25,18 @@ _HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 UNRATED_LABEL = "Not rated"
 STATUS_LABELS = {"draft": "Draft", "review": "In review", "published": "Published"}
+# What a source's stance (models.STANCES) says to a reader. Reports are written in English
+# (like STATUS_LABELS); the machine formats (JSON, Web Annotation) keep the stored value.
+STANCE_LABELS = {
+    "supports": "Supports the claim",
+    "refutes": "Refutes the claim",
+    "context": "Gives context",
+}
+
+
+def stance_label(stance: str) -> str:
+    """A source's stance in words; an unknown value is shown as stored."""
+    return STANCE_LABELS.get(stance, stance)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -99,8 +111,13 @@ class SourceItem:
     archive_url: str
     archive_href: str | None
     excerpt: str
-    stance: str
+    stance: str  # as stored: "supports", "refutes" or "context" (a CSS class in HTML)
     notes: str
+
+    @property
+    def stance_label(self) -> str:
+        """The stance in words, for readers: "Refutes the claim"."""
+        return stance_label(self.stance)
 
 
 @dataclass(frozen=True)

@@ -220,7 +220,7 @@ def _card(doc, c: ClaimItem) -> None:
                 p.add_run(_t(f" — {s.publisher}"))
             if s.published:
                 p.add_run(f", {s.published.isoformat()}")
-            _muted(p, f"  [{s.stance}]")
+            _muted(p, f"  [{s.stance_label}]")
             if s.url and s.title:
                 link_or_text(para(), s.url, s.href)
             if s.archive_url:

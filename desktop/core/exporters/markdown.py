@@ -151,7 +151,7 @@ def _claim(c: ClaimItem, lines: list[str]) -> None:
                 entry += f" — {escape(s.publisher)}"
             if s.published:
                 entry += f", {s.published.isoformat()}"
-            entry += f" ({escape(s.stance)})"
+            entry += f" ({escape(s.stance_label)})"
             if s.url and s.title:
                 entry += f"  \n   {link(s.url, s.href)}"
             if s.archive_url:

@@ -291,7 +291,7 @@ def _card(c: ClaimItem, styles: _Styles):
                 line += f" — {esc(s.publisher)}"
             if s.published:
                 line += f", {s.published.isoformat()}"
-            line += f'  <font color="{_c(MUTED)}" size="8">[{esc(s.stance)}]</font>'
+            line += f'  <font color="{_c(MUTED)}" size="8">[{esc(s.stance_label)}]</font>'
             if s.url and s.title:
                 line += f"<br/>{a(s.url, s.href)}"
             if s.archive_url:
