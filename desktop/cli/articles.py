@@ -1,4 +1,4 @@
-"""Commands about articles: import, articles, show, sentences."""
+"""Commands about articles: import, articles, show, article edit, sentences."""
 
 from __future__ import annotations
 
@@ -29,6 +29,32 @@ def register(sub, common) -> None:
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("article", parents=[common], help="work on an article's details")
+    asub = p.add_subparsers(dest="article_command", metavar="ACTION", required=True)
+    e = asub.add_parser(
+        "edit",
+        parents=[common],
+        help="change an article's title, outlet, authors, URL, publication date or language",
+        description="Change an article's details; an empty value clears a field "
+        "(--url '', --published '', --author '' clears the authors). The title cannot "
+        "be cleared.",
+    )
+    e.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    e.add_argument("--title", help="the article's title")
+    e.add_argument("--outlet", help="the publication it appeared in")
+    e.add_argument(
+        "--author",
+        action="append",
+        dest="authors",
+        metavar="NAME",
+        help="an author (repeat for several; replaces the list)",
+    )
+    e.add_argument("--url", help="its address on the web (http or https)")
+    e.add_argument("--published", metavar="YYYY-MM-DD", help="its publication date")
+    e.add_argument("--lang", dest="language", metavar="CODE", help="language, e.g. fr, en, pt-BR")
+    e.add_argument("--json", action="store_true", help="machine-readable output")
+    e.set_defaults(run=cmd_article_edit)
 
     p = sub.add_parser("sentences", parents=[common], help="an article's sentence spans")
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
@@ -92,6 +118,14 @@ def cmd_show(args) -> int:
     if args.json:
         print_json(to_jsonable(article))
         return 0
+    print_metadata(article)
+    print()
+    print(article.text)
+    return 0
+
+
+def print_metadata(article) -> None:
+    """An article's details, one "Label: value" line each, as `show` begins."""
     for label, value in (
         ("Title", article.title),
         ("Outlet", article.outlet),
@@ -103,8 +137,32 @@ def cmd_show(args) -> int:
     ):
         if value:
             print(f"{label}: {value}")
-    print()
-    print(article.text)
+
+
+EDIT_FIELDS = ("title", "outlet", "authors", "url", "published", "language")
+
+
+def cmd_article_edit(args) -> int:
+    from desktop.cli import CliError
+    from desktop.core.articles import check_article_changes, update_article
+    from desktop.core.views import article_view, to_jsonable
+
+    changes = {name: getattr(args, name) for name in EDIT_FIELDS if getattr(args, name) is not None}
+    if not changes:
+        raise CliError(
+            "nothing to change: give --title, --outlet, --author, --url, --published or --lang"
+        )
+    # Checked before the library is opened: a wrong value leaves its file untouched.
+    changes = check_article_changes(changes)
+    with store_for(args) as store, store.transaction() as session:
+        article = article_view(update_article(session, args.article_id, **changes))
+    if args.json:
+        data = to_jsonable(article)
+        for bulky in ("text", "headings"):
+            data.pop(bulky)
+        print_json(data)
+    else:
+        print_metadata(article)
     return 0
 
 

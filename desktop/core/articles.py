@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from sqlmodel import Session, select
 
@@ -14,6 +16,12 @@ from desktop.core.models import Article, Highlight
 from desktop.core.text import content_hash, join_paragraphs
 
 EDITABLE = {"title", "outlet", "authors", "url", "published", "language"}
+MAX_LENGTHS = {"title": 1000, "outlet": 300, "url": 2000, "language": 16, "authors": 300}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A BCP 47 tag as newsrooms write them: a language, an optional script, an optional region
+# (fr, en, pt-BR, zh-Hant-TW, es-419).
+_LANGUAGE = re.compile(r"([A-Za-z]{2,3})(?:-([A-Za-z]{4}))?(?:-([A-Za-z]{2}|[0-9]{3}))?")
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -64,19 +72,138 @@ def _article(session: Session, article_id: int) -> Article:
     return article
 
 
-def update_article(session: Session, article_id: int, **changes) -> Article:
-    """Change an article's metadata (title, outlet, authors, url, published, language)."""
-    article = _article(session, article_id)
+def _bad(field: str, value, why: str) -> FactdeskError:
+    return FactdeskError(f"article {field} {value!r}: {why}")
+
+
+def _text(field: str, value) -> str:
+    text = (value or "").strip()
+    limit = MAX_LENGTHS[field]
+    if len(text) > limit:
+        raise FactdeskError(
+            f"the article {field} is {len(text)} characters long; at most {limit} fit"
+        )
+    return text
+
+
+def _published(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        if not _ISO_DATE.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError as exc:  # a user's typing: a FactdeskError, as in claims
+        raise FactdeskError(f"publication date {value!r} is not a date (YYYY-MM-DD)") from exc
+
+
+def _url(value) -> str:
+    url = _text("url", value)
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme.lower() not in {"http", "https"}:
+        raise _bad("url", value, "must be an http:// or https:// address, or empty")
+    if not host or _CONTROL_OR_SPACE.search(url):
+        raise _bad("url", value, "is not a web address (it needs a host, and no spaces)")
+    return url
+
+
+def _language(value) -> str:
+    code = _text("language", value)
+    if not code:
+        return ""
+    match = _LANGUAGE.fullmatch(code)
+    if match is None:
+        raise _bad("language", value, "is not a language code such as fr, en or pt-BR")
+    lang, script, region = match.groups()
+    return "-".join(
+        p for p in (lang.lower(), script.title() if script else "", (region or "").upper()) if p
+    )
+
+
+def _authors(value) -> list[str]:
+    names = [value] if isinstance(value, str) else list(value or ())
+    found = []
+    for name in names:
+        if not isinstance(name, str):
+            raise _bad("author", name, "is not a name")
+        name = _text("authors", name)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def check_article_changes(changes: dict) -> dict:
+    """`changes` to an article's metadata, checked and normalized (stripped, dates parsed,
+    language codes cased); raises FactdeskError naming the field and the value that is
+    wrong, TypeError for a field that cannot be edited. An empty value clears a field,
+    except the title. Used by update_article; callers may check before opening a library.
+    """
+    checked = {}
     for name, value in changes.items():
         if name not in EDITABLE:
             raise TypeError(f"cannot change {name!r} of an article")
-        if name == "published" and isinstance(value, str):
-            try:
-                value = date.fromisoformat(value) if value.strip() else None
-            except ValueError as exc:  # a user's typing: a FactdeskError, as in claims
-                raise FactdeskError(
-                    f"publication date {value!r} is not a date (YYYY-MM-DD)"
-                ) from exc
+        if name == "title":
+            value = _text("title", value)
+            if not value:
+                raise FactdeskError("the article title cannot be empty")
+        elif name == "outlet":
+            value = _text("outlet", value)
+        elif name == "authors":
+            value = _authors(value)
+        elif name == "url":
+            value = _url(value)
+        elif name == "published":
+            value = _published(value)
+        elif name == "language":
+            value = _language(value)
+        checked[name] = value
+    return checked
+
+
+def _as_stored(value):
+    """A field's value in the form two values are compared in (dates as ISO text)."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_as_stored(v) for v in value]
+    return str(value).strip()
+
+
+def update_article(session: Session, article_id: int, *, check: bool = True, **changes) -> Article:
+    """Change an article's metadata (title, outlet, authors, url, published, language),
+    each new value checked first (check_article_changes): nothing changes if one is wrong.
+
+    A value given as it is already stored is left alone, unchecked: the window sends
+    every field of its form, and an article imported earlier may hold one that the
+    checks would now refuse (no title, a page's odd language code). `check=False` puts
+    back values read from the library as they were (an undo), without the checks."""
+    for name in changes:
+        if name not in EDITABLE:
+            raise TypeError(f"cannot change {name!r} of an article")
+    article = _article(session, article_id)
+    changed = {
+        name: value
+        for name, value in changes.items()
+        if _as_stored(value) != _as_stored(getattr(article, name))
+    }
+    if check:
+        checked = check_article_changes(changed)
+    else:  # as they were; only a date typed as text still becomes a date
+        checked = {**changed}
+        if "published" in checked:
+            checked["published"] = _published(checked["published"])
+    for name, value in checked.items():
         setattr(article, name, value)
     session.add(article)
     session.flush()

@@ -29,17 +29,32 @@ def _claimant(claim: ClaimView) -> dict | None:
     return {"@type": kind, "name": claim.claimant}
 
 
+def _article_work(report: ArticleReport) -> dict | None:
+    """The checked article as the CreativeWork the claim appeared in: its address,
+    headline, publication date, outlet and authors, whichever are known. An article with
+    an outlet, a date or authors but no (safe) address still says where the claim was
+    read; one with nothing but its title says nothing and is left out."""
+    a = report.article
+    work: dict = {"@type": "CreativeWork"}
+    if safe_url(a.url):
+        work["url"] = a.url
+    if a.title:
+        work["headline"] = a.title
+    if a.published:
+        work["datePublished"] = a.published.isoformat()
+    if a.outlet:
+        work["publisher"] = {"@type": "Organization", "name": a.outlet}
+    authors = [name for name in a.authors if name.strip()]
+    if authors:
+        work["author"] = [{"@type": "Person", "name": name} for name in authors]
+    return work if set(work) - {"@type", "headline"} else None
+
+
 def _appearances(report: ArticleReport, claim: ClaimView) -> list[dict]:
     a = report.article
     found = []
-    if safe_url(a.url):
-        work = {"@type": "CreativeWork", "url": a.url}
-        if a.title:
-            work["headline"] = a.title
-        if a.published:
-            work["datePublished"] = a.published.isoformat()
-        if a.outlet:
-            work["publisher"] = {"@type": "Organization", "name": a.outlet}
+    work = _article_work(report)
+    if work is not None:
         found.append(work)
     if safe_url(claim.appearance_url) and claim.appearance_url != a.url:
         found.append({"@type": "CreativeWork", "url": claim.appearance_url})
