@@ -295,7 +295,7 @@ def test_gui_refuses_50_mb_off_the_ui_thread(qtbot, tmp_path, library, monkeypat
         threads.append(threading.current_thread())
         return real(p)  # 50 MB: parsed (and refused) in the child process
 
-    monkeypatch.setattr("desktop.ui.main_window.import_path_isolated", watched)
+    monkeypatch.setattr("desktop.ui.window_transfer.import_path_isolated", watched)
     window = MainWindow(Workbench(open_store(library)))
     qtbot.addWidget(window)
     monkeypatch.setattr(window, "show_error", lambda title, message: errors.append(message))

@@ -127,7 +127,7 @@ def test_tag_rate_cite_undo_redo_and_reopen(qtbot, db_path, fixture_file, monkey
             self.excerpt.setPlainText("plus de 2 milliards d’euros")
             return SourceDialog.DialogCode.Accepted
 
-    monkeypatch.setattr("desktop.ui.main_window.SourceDialog", FilledDialog)
+    monkeypatch.setattr("desktop.ui.window_claims.SourceDialog", FilledDialog)
     qtbot.mouseClick(editor.sources.add_btn, Qt.MouseButton.LeftButton)
 
     with store.read() as s:

@@ -12,13 +12,15 @@ and only those that meet the viewport: Qt walks every extra selection on every p
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from html import escape
 from itertools import starmap
 from operator import itemgetter
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QDesktopServices,
     QFont,
     QKeySequence,
     QPalette,
@@ -29,12 +31,9 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QTextEdit,
-    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -45,6 +44,7 @@ from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.sentences import sentence_at
 from desktop.core.text import Utf16Map
 from desktop.core.views import ArticleView, ClaimView
+from desktop.ui.find_bar import FindBar
 from desktop.ui.i18n import rating_label
 
 READING_WIDTH_PX = 760
@@ -479,90 +479,10 @@ class ArticleText(QTextEdit):
         self._update_visible()
 
 
-class FindBar(QWidget):
-    """Ctrl+F: find words in the article; Enter for next, Shift+Enter for previous."""
-
-    def __init__(self, view: ArticleText, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.view = view
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
-        self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Find in article"))
-        self.field.setAccessibleName(self.tr("Find in article"))
-        self.field.setClearButtonEnabled(True)
-        self.status = QLabel(self)
-        prev_btn = QToolButton(self)
-        prev_btn.setText("▲")
-        prev_btn.setToolTip(self.tr("Previous match (Shift+Enter)"))
-        prev_btn.setAccessibleName(self.tr("Previous match"))
-        next_btn = QToolButton(self)
-        next_btn.setText("▼")
-        next_btn.setToolTip(self.tr("Next match (Enter)"))
-        next_btn.setAccessibleName(self.tr("Next match"))
-        close_btn = QToolButton(self)
-        close_btn.setText("✕")
-        close_btn.setAccessibleName(self.tr("Close find bar"))
-        for w in (self.field, self.status, prev_btn, next_btn, close_btn):
-            layout.addWidget(w)
-        self.field.returnPressed.connect(self.find_next)
-        self.field.textChanged.connect(lambda _t: self.find_next(from_start=True))
-        prev_btn.clicked.connect(self.find_previous)
-        next_btn.clicked.connect(self.find_next)
-        close_btn.clicked.connect(self.close_bar)
-        self.hide()
-
-    def open_bar(self) -> None:
-        self.show()
-        self.field.setFocus()
-        self.field.selectAll()
-
-    def close_bar(self) -> None:
-        self.hide()
-        self.view.setFocus()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.close_bar()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
-            event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-        ):
-            self.find_previous()
-        else:
-            super().keyPressEvent(event)
-
-    def find_next(self, from_start: bool = False) -> bool:
-        return self._find(QTextDocument.FindFlag(0), from_start)
-
-    def find_previous(self) -> bool:
-        return self._find(QTextDocument.FindFlag.FindBackward, False)
-
-    def _find(self, flags, from_start: bool) -> bool:
-        needle = self.field.text()
-        if not needle:
-            self.status.clear()
-            return False
-        doc = self.view.document()
-        start = QTextCursor(doc) if from_start else self.view.textCursor()
-        if from_start:
-            start.movePosition(QTextCursor.MoveOperation.Start)
-        found = doc.find(needle, start, flags)
-        if found.isNull():  # wrap around
-            wrap = QTextCursor(doc)
-            if flags & QTextDocument.FindFlag.FindBackward:
-                wrap.movePosition(QTextCursor.MoveOperation.End)
-            found = doc.find(needle, wrap, flags)
-        if found.isNull():
-            self.status.setText(self.tr("Not found"))
-            return False
-        self.status.clear()
-        self.view.setTextCursor(found)
-        self.view.ensureCursorVisible()
-        return True
-
-
 class ArticlePane(QWidget):
-    """The article heading line, the find bar and the text."""
+    """The article's details line, the find bar and the text."""
+
+    detailsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -570,10 +490,11 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.meta = QLabel(self)
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
         self.meta.setContentsMargins(12, 6, 12, 6)
         self.meta.setWordWrap(True)
         self.meta.setAccessibleName(self.tr("Article details"))
+        self.meta.linkActivated.connect(self._link)
         self.text = ArticleText(self)
         self.find_bar = FindBar(self.text, self)
         layout.addWidget(self.meta)
@@ -584,11 +505,40 @@ class ArticlePane(QWidget):
         self, article: ArticleView | None, document: QTextDocument | None = None
     ) -> None:
         self.text.set_article(article, document)
+        self.show_details(article)
+
+    def show_details(self, article: ArticleView | None) -> None:
+        """Outlet · authors · date · address, and a link to edit them (the file an
+        article was imported from is no detail of it)."""
         if article is None:
-            self.meta.setText(self.tr("No article open. Import one from the File menu."))
+            self.meta.setText(escape(self.tr("No article open. Import one from the File menu.")))
             return
-        bits = [article.outlet, ", ".join(article.authors)]
+        if self.text.article is not None and self.text.article.id == article.id:
+            self.text.article = article
+        bits = [escape(b) for b in (article.outlet, ", ".join(article.authors)) if b]
         if article.published:
-            bits.append(article.published.isoformat())
-        bits.append(article.url)
-        self.meta.setText(" · ".join(b for b in bits if b) or article.source_name)
+            bits.append(
+                escape(
+                    QLocale().toString(
+                        QDate(
+                            article.published.year, article.published.month, article.published.day
+                        ),
+                        QLocale.FormatType.LongFormat,
+                    )
+                )
+            )
+        if article.url.startswith(("http://", "https://")):
+            bits.append(f'<a href="{escape(article.url, quote=True)}">{escape(article.url)}</a>')
+        edit = (
+            self.tr("Edit details…")
+            if bits
+            else self.tr("No outlet, author or date yet: add them…")
+        )
+        bits.append(f'<a href="factdesk:details">{escape(edit)}</a>')
+        self.meta.setText(" · ".join(bits))
+
+    def _link(self, href: str) -> None:
+        if href == "factdesk:details":
+            self.detailsRequested.emit()
+        elif href.startswith(("http://", "https://")):
+            QDesktopServices.openUrl(QUrl(href))

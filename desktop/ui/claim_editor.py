@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QTabWidget,
     QTextBrowser,
@@ -26,7 +25,15 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.views import ClaimView, RatingView
-from desktop.ui.claim_fields import DateEdit, DateField, Field, LineField, PlainField, TagsField
+from desktop.ui.claim_fields import (
+    DateEdit,
+    DateField,
+    Field,
+    LineField,
+    PlainField,
+    TagsField,
+    TextEdit,
+)
 from desktop.ui.i18n import rating_label
 from desktop.ui.sources_table import SourcesTable, color_icon
 
@@ -45,6 +52,9 @@ class ClaimEditor(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Scroll, never clip: at 1024 px or 150 % scale the fields wrap under their labels
+        # and the area scrolls both ways if they still do not fit.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.claim: ClaimView | None = None
         self._saving: str | None = None  # the field whose save is under way
         self._reloaded = False  # the claim was read again (after a save)
@@ -62,7 +72,7 @@ class ClaimEditor(QScrollArea):
         self.quote.setStyleSheet("QLabel { font-style: italic; }")
         form.addRow(self.tr("Quote:"), self.quote)
 
-        self.text = QPlainTextEdit(body)
+        self.text = TextEdit(body)
         self.text.setPlaceholderText(self.tr("The claim in your own words"))
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(70)
@@ -111,7 +121,7 @@ class ClaimEditor(QScrollArea):
         self.checker = QLineEdit(body)
         form.addRow(self.tr("C&hecker:"), self.checker)
 
-        self.rationale = QPlainTextEdit(body)
+        self.rationale = TextEdit(body)
         self.rationale.setPlaceholderText(self.tr("Why this verdict (Markdown)"))
         self.rationale.setTabChangesFocus(True)
         self.preview = QTextBrowser(body)

@@ -16,15 +16,17 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 TYPING_PAUSE_MS = 500
@@ -133,24 +135,34 @@ class TagsField(LineField):
         return [t.casefold() for t in a] == [t.casefold() for t in b]
 
 
+class TextEdit(QPlainTextEdit):
+    """A multi-line field that says when it loses focus.
+
+    An override rather than an event filter: while a window is being destroyed, Qt
+    still sends focus-out events to its half-destroyed widgets, and a Python filter
+    reading one crashes; an override is no longer called by then.
+    """
+
+    focusLost = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
+        self.focusLost.emit()
+
+
 class PlainField(Field):
     """A multi-line text; `strip` says whether spaces at the ends count."""
 
-    def __init__(self, name: str, widget: QPlainTextEdit, *, strip: bool) -> None:
+    def __init__(self, name: str, widget: TextEdit, *, strip: bool) -> None:
         super().__init__(name, widget)
         self.strip = strip
         self.loading = False
         widget.textChanged.connect(self._text_changed)
-        widget.installEventFilter(self)
+        widget.focusLost.connect(lambda: self.finished.emit(self.name))
 
     def _text_changed(self) -> None:
         if not self.loading:
             self.user_changed()
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self.finished.emit(self.name)
-        return False
 
     def value(self):
         text = self.widget.toPlainText()
@@ -219,42 +231,46 @@ class DateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(date_hint())
+        self.line.setPlaceholderText("2024-10-25")
+        self.line.setToolTip(self.tr("A date as {0}; empty for none").format(date_hint()))
         self.line.setClearButtonEnabled(True)
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setToolTip(self.tr("Choose the date on a calendar"))
         self.button.setAccessibleName(self.tr("Calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.button.clicked.connect(self.open_calendar)
+        # The calendar lives in a menu: Qt opens, places and closes it as a popup.
+        self.menu = QMenu(self.button)
+        self.calendar = QCalendarWidget(self.menu)
+        self.calendar.setGridVisible(True)
+        holder = QWidgetAction(self.menu)
+        holder.setDefaultWidget(self.calendar)
+        self.menu.addAction(holder)
+        self.menu.aboutToShow.connect(self._show_current)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        self.button.setMenu(self.menu)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         layout.addWidget(self.line, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
-        self.calendar: QCalendarWidget | None = None
 
     def open_calendar(self) -> None:
-        calendar = QCalendarWidget(self)
-        calendar.setWindowFlags(Qt.WindowType.Popup)
-        calendar.setGridVisible(True)
+        self.menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def _show_current(self) -> None:
+        """The calendar opens at the date typed, or at today (not at year 1900)."""
         try:
             current = parse_date(self.line.text())
         except ValueError:
             current = None
         start = QDate(current.year, current.month, current.day) if current else QDate.currentDate()
-        calendar.setSelectedDate(start)
-        calendar.setCurrentPage(start.year(), start.month())
-        calendar.clicked.connect(self._picked)
-        calendar.activated.connect(self._picked)
-        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
-        calendar.show()
-        self.calendar = calendar
+        self.calendar.setSelectedDate(start)
+        self.calendar.setCurrentPage(start.year(), start.month())
 
     def _picked(self, qd: QDate) -> None:
         self.line.setText(qd.toString("yyyy-MM-dd"))
-        if self.calendar is not None:
-            self.calendar.close()
-            self.calendar.deleteLater()
-            self.calendar = None
+        self.menu.hide()
         self.line.setFocus()
         self.picked.emit()
 
@@ -284,7 +300,7 @@ class DateField(Field):
         line = self.widget.line
         line.setStyleSheet("" if valid else "QLineEdit { border: 2px solid #c62828; }")
         line.setToolTip(
-            ""
+            self.tr("A date as {0}; empty for none").format(date_hint())
             if valid
             else self.tr("Not a date: type it as {0}, or leave it empty.").format(date_hint())
         )

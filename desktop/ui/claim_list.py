@@ -21,6 +21,8 @@ from desktop.ui.claim_editor import ClaimEditor
 from desktop.ui.i18n import rating_label
 from desktop.ui.sources_table import color_icon
 
+MIN_ROWS = 6
+
 
 class ClaimListModel(QAbstractListModel):
     """The article's claims in reading order, numbered as in reports.
@@ -111,6 +113,9 @@ class ClaimPanel(QSplitter):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(2 * self.list.fontMetrics().lineSpacing() + 8)
+        # Six claims stay in view however the editor below is sized (it scrolls instead).
+        frame = 2 * self.list.frameWidth()
+        self.list.setMinimumHeight(MIN_ROWS * rows.defaultSectionSize() + frame)
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)
         heading_row.addWidget(self.checker_filter)
@@ -119,8 +124,9 @@ class ClaimPanel(QSplitter):
         self.editor = ClaimEditor(self)
         self.addWidget(top)
         self.addWidget(self.editor)
-        self.setStretchFactor(0, 1)
+        self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 3)
+        self.setChildrenCollapsible(False)
 
     def filter_claims(self, claims: list[ClaimView]) -> list[ClaimView]:
         """The claims to show: all, or one checker's; the filter lists every checker."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from desktop.core import articles as core_articles
 from desktop.core import claims as core_claims
 from desktop.core import sources as core_sources
 from desktop.core.errors import EditConflict, FactdeskError
@@ -307,3 +308,24 @@ def push(wb: Workbench, command: _Command) -> str | None:
     if isinstance(command, EditClaim):
         wb.claimChanged.emit(command.article_id, command.claim_id)
     return None
+
+
+class EditArticle(_Command):
+    """Change an article's details (title, outlet, authors, address, date, language)."""
+
+    def __init__(self, wb: Workbench, article_id: int, old: dict, new: dict) -> None:
+        super().__init__(wb, _tr("Edit article details"))
+        self.article_id = article_id
+        changed = {k for k in new if new[k] != old.get(k)}
+        self.old = {k: old.get(k) for k in changed}
+        self.new = {k: new[k] for k in changed}
+
+    def _apply(self, values: dict, *, check: bool = True) -> None:
+        self.wb.write(core_articles.update_article, self.article_id, check=check, **values)
+        self.wb.articleChanged.emit(self.article_id)
+
+    def _redo(self) -> None:
+        self._apply(self.new)
+
+    def _undo(self) -> None:
+        self._apply(self.old, check=False)  # what was there, even if an old import let it in

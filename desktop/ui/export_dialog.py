@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.exporters import FORMATS
 from desktop.core.views import ArticleSummary
+from desktop.ui.state import qsettings
 
 _SAFE_NAME = str.maketrans({c: "-" for c in '/\\:*?"<>|'})
 
@@ -63,13 +65,19 @@ class ExportDialog(QDialog):
         }
         for name, (_fn, _ext, description) in FORMATS.items():
             self.format.addItem(descriptions.get(name, description), name)
+        remembered = qsettings()
+        self._folder = str(remembered.value("export/folder", "") or "")
+        last_format = self.format.findData(remembered.value("export/format", "html"))
+        self.format.setCurrentIndex(max(0, last_format))
         self.organization = QLineEdit(settings.organization_name, self)
         self.organization.setAccessibleName(self.tr("Organization"))
         self.organization.setPlaceholderText(self.tr("Your newsroom or fact-checking desk"))
         self.organization_url = QLineEdit(settings.organization_url, self)
         self.organization_url.setAccessibleName(self.tr("Organization website"))
         self.organization_url.setPlaceholderText("https://…")
-        self.checker = QLineEdit(settings.checker_name, self)
+        self.checker = QLineEdit(
+            str(remembered.value("export/checker", "") or settings.checker_name), self
+        )
         self.checker.setAccessibleName(self.tr("Checker"))
         self.dest = QLineEdit(self)
         self.dest.setAccessibleName(self.tr("Destination file"))
@@ -86,7 +94,9 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Or&ganization:"), self.organization)
         form.addRow(self.tr("&Website:"), self.organization_url)
         form.addRow(self.tr("&Checker:"), self.checker)
-        form.addRow(self.tr("&Save as:"), dest_row)
+        save_as = QLabel(self.tr("&Save as:"), self)
+        save_as.setBuddy(self.dest)  # a label on a layout has no buddy: "&" would show
+        form.addRow(save_as, dest_row)
         form.addRow("", self.open_when_done)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -135,11 +145,23 @@ class ExportDialog(QDialog):
             ids = self.article_ids()
             title = next((a.title for a in self._articles if ids and a.id == ids[0]), "")
             stem = (title or "factdesk-export").translate(_SAFE_NAME)[:60].strip() or "export"
-            folder = QStandardPaths.writableLocation(
-                QStandardPaths.StandardLocation.DocumentsLocation
-            ) or str(Path.home())
+            folder = (
+                (self._folder if Path(self._folder).is_dir() else "")
+                or QStandardPaths.writableLocation(
+                    QStandardPaths.StandardLocation.DocumentsLocation
+                )
+                or str(Path.home())
+            )
             self.dest.setText(str(Path(folder) / f"{stem}{ext}"))
         self._update_ok()
+
+    def accept(self) -> None:
+        """Remember the folder, format and checker for the next export."""
+        remembered = qsettings()
+        remembered.setValue("export/folder", str(Path(self.dest.text().strip()).parent))
+        remembered.setValue("export/format", self.fmt())
+        remembered.setValue("export/checker", self.checker.text().strip())
+        super().accept()
 
     def browse(self) -> None:
         ext = FORMATS[self.fmt()][1]

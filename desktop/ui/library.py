@@ -8,6 +8,7 @@ comparison (220,000 calls of data() to sort 10,000 articles, a second of start-u
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,7 +32,8 @@ class ArticleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[ArticleSummary] = []
         self.shown: list[ArticleSummary] = []
-        self.headers = [self.tr("Title"), self.tr("Outlet"), self.tr("Date"), self.tr("Claims")]
+        # The count column is narrow: "#" heads it, "Claims" is its tooltip.
+        self.headers = [self.tr("Title"), self.tr("Outlet"), self.tr("Published"), "#"]
         self._cells: dict[int, tuple] = {}  # article id → display values, made once
         self._index: dict[int, int] = {}  # article id → row in `shown`
         self._needle = ""
@@ -105,8 +107,16 @@ class ArticleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.tr("Claims") if section == 3 else self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Claims") if section == 3 else self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("Claims") if section == 3 else self.headers[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -118,8 +128,18 @@ class ArticleTableModel(QAbstractTableModel):
             return self._display(row)[1][col]
         if role == self.ArticleIdRole:
             return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
+            return row.title if col == 0 else row.outlet
+        if col == 2 and row.published is None:
+            # No publication date known: the import date stands in, and says so.
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Imported on {0}; no publication date yet (Article Details)").format(
+                    row.created_at.date().isoformat()
+                )
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QPalette().brush(
+                    QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 3:
             return _RIGHT
         return None
@@ -127,6 +147,10 @@ class ArticleTableModel(QAbstractTableModel):
     def row_of(self, article_id: int) -> int:
         """The table row showing an article, -1 if it is filtered out or absent."""
         return self._index.get(article_id, -1)
+
+
+# Below this many pixels the library shows title, date and count only.
+NARROW = 300
 
 
 class LibraryPanel(QWidget):
@@ -154,14 +178,17 @@ class LibraryPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(24)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Fit the columns to a hundred rows, not to all (10,000 × 3 cells, each a Python
         # call). Qt takes the row limit for column widths from the *vertical* header, and
         # 0 ("the visible rows") means every row while the table is not shown yet.
         self.table.verticalHeader().setResizeContentsPrecision(100)
         header.setResizeContentsPrecision(100)
-        for col in (1, 2, 3):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
@@ -173,13 +200,24 @@ class LibraryPanel(QWidget):
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
-        self._fit_columns()
+        self.fit_columns()
         if current is not None:
             self.select(current, emit=False)
 
-    def _fit_columns(self) -> None:
-        """No outlet column while no article names one: the title gets the room."""
-        self.table.setColumnHidden(1, not any(r.outlet for r in self.model.rows))
+    def fit_columns(self) -> None:
+        """The title keeps most of the room. No outlet column while no article names one
+        or the pane is too narrow for it; when shown it takes at most a quarter (long
+        outlets are cut, their whole name in the tooltip)."""
+        width = self.table.viewport().width()
+        has_outlet = any(r.outlet for r in self.model.rows) and width >= NARROW
+        self.table.setColumnHidden(1, not has_outlet)
+        if has_outlet:
+            wanted = self.table.sizeHintForColumn(1)
+            self.table.setColumnWidth(1, min(wanted, max(60, width // 4)))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def update_article(self, summary: ArticleSummary) -> None:
         self.model.update_row(summary)
@@ -188,7 +226,7 @@ class LibraryPanel(QWidget):
         """A newly imported article (or one already listed, updated in place)."""
         if any(r.id == summary.id for r in self.model.rows):
             self.model.update_row(summary)
-            self._fit_columns()
+            self.fit_columns()
         else:
             self.set_articles([summary, *self.model.rows])
 

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -33,14 +35,16 @@ from desktop.core.views import (
     highlight_spans,
     rating_view,
 )
+from desktop.ui import commands
 from desktop.ui.article_view import ArticlePane
 from desktop.ui.claim_list import ClaimPanel
 from desktop.ui.i18n import rating_label
 from desktop.ui.library import LibraryPanel
 from desktop.ui.library_menu import LibraryMenuMixin
 from desktop.ui.state import qsettings
+from desktop.ui.status import MessageBar, StatusBar
 from desktop.ui.welcome import WelcomeView
-from desktop.ui.window_actions import ActionsMixin
+from desktop.ui.window_actions import ActionsMixin, WindowShortcuts
 from desktop.ui.window_claims import ClaimsMixin
 from desktop.ui.window_transfer import TransferMixin
 from desktop.ui.workbench import Workbench
@@ -61,6 +65,11 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
     def __init__(self, wb: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = wb
+        if wb.parent() is None:
+            # Owned by the window on the C++ side: deleted with it, on this thread. Left to
+            # Python, a collection could run on an export's worker thread and delete the
+            # workbench (and its poll timer) there, leaving Qt a timer on a dead object.
+            wb.setParent(self)
         self.article_id: int | None = None
         self.claims: list[ClaimView] = []
         self._claims_due: int | None = None  # article whose claims are read after painting
@@ -74,6 +83,9 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         self.claim_panel = ClaimPanel(self)
         self.editor = self.claim_panel.editor
         self.welcome = WelcomeView(self)
+        # The stack takes the widest page's minimum: the welcome text must not hold the
+        # article pane (and so the library) wider than they need.
+        self.welcome.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         # An empty library shows the welcome view where the article would be.
         self.middle = QStackedWidget(self)
         self.middle.addWidget(self.article)
@@ -85,7 +97,15 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.message_bar = MessageBar(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.message_bar)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.setStatusBar(StatusBar(self))
         self.counts = QLabel(self)
         self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setAccessibleName(self.tr("Claim counts by verdict"))
@@ -98,7 +118,10 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         self.reload_library()
         self.reload_ratings()
         self._restore_state()
+        self.shortcuts = WindowShortcuts(self)
         self._update_actions()
+        # Start in the article, where the work is, not in the library's filter box.
+        (self.article.text if self.library.model.rows else self.welcome).setFocus()
 
     def _connect(self) -> None:
         self.library.articleSelected.connect(self.open_article)
@@ -120,6 +143,8 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         self.wb.claimsChanged.connect(self._on_claims_changed)
         self.wb.claimChanged.connect(self._on_claim_changed)
         self.wb.articlesChanged.connect(self.reload_library)
+        self.wb.articleChanged.connect(self._on_article_changed)
+        self.article.detailsRequested.connect(self.edit_article_details)
         self.wb.libraryReplaced.connect(self._on_library_replaced)
         self.wb.externalChange.connect(self._on_external_change)
         self.wb.ratingsChanged.connect(self._on_ratings_changed)
@@ -148,7 +173,7 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         if isinstance(sizes, QByteArray):
             self.splitter.restoreState(sizes)
         else:
-            self.splitter.setSizes([260, 640, 420])
+            self._size_panes = True  # on first showing, when the window has its size
         last = s.value(f"last_article/{self.wb.store.label}")
         try:
             last_id = int(last) if last is not None else None
@@ -159,6 +184,19 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
             self.library.select(last_id)
         elif rows:
             self.library.select(rows[0].id)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_size_panes", False):
+            self._size_panes = False
+            QTimer.singleShot(0, self, self._fit_panes)  # once the layout has the width
+
+    def _fit_panes(self) -> None:
+        """In proportion to the window, with room for the library's titles and the
+        editor's fields on a 1024-pixel screen."""
+        width = self.splitter.width()
+        library, claims = max(250, width * 24 // 100), max(360, width * 32 // 100)
+        self.splitter.setSizes([library, max(300, width - library - claims), claims])
 
     def _save_state(self) -> None:
         s = qsettings()
@@ -348,6 +386,32 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
             )
             self.editor.set_completions(*self._completions)
 
+    def edit_article_details(self) -> None:
+        from desktop.ui.article_dialog import ArticleDialog, article_values
+
+        article = self.article.text.article
+        if article is None:
+            return
+        dialog = ArticleDialog(self, article)
+        if dialog.exec() != ArticleDialog.DialogCode.Accepted:
+            return
+        command = commands.EditArticle(
+            self.wb, article.id, article_values(article), dialog.values()
+        )
+        if command.new:
+            self._push(command)
+
+    def _on_article_changed(self, article_id: int) -> None:
+        """New details: the library row and the header, without rebuilding the text."""
+        summary, article = self.wb.read(
+            lambda s: (article_summary(s, article_id), get_article(s, article_id))
+        )
+        if summary is not None:
+            self.library.update_article(summary)
+            self.library.fit_columns()
+        if article_id == self.article_id:
+            self.article.show_details(article)
+
     def _on_library_replaced(self) -> None:
         self._update_title()
         self.article_id = None
@@ -368,6 +432,7 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         self.act_add_hl.setEnabled(has_selection and has_claim)
         self.act_delete_claim.setEnabled(has_claim)
         self.act_delete_article.setEnabled(has_article)
+        self.act_article_details.setEnabled(has_article)
         self.act_find.setEnabled(has_article)
         self.act_export.setEnabled(bool(self.library.model.rows))
         self.act_next.setEnabled(bool(self.claims))

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
+
+from desktop.ui.claim_fields import DateEdit, date_hint, parse_date
 
 
 def _tr(text: str) -> str:
@@ -24,22 +26,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("SourceDialog", text)
 
 
-NO_DATE = QDate(1900, 1, 1)
-
-
-def _date_edit(parent, value: date | None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(_tr("No date"))
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+def _date_edit(parent, value: date | None) -> DateEdit:
+    """A date typed or picked, empty for none (see desktop.ui.claim_fields.DateEdit)."""
+    edit = DateEdit(parent)
+    edit.line.setText(value.isoformat() if value else "")
     return edit
-
-
-def _date_of(edit: QDateEdit) -> date | None:
-    qd = edit.date()
-    return None if qd == NO_DATE else date(qd.year(), qd.month(), qd.day())
 
 
 def stance_combo(parent, current: str = "context") -> QComboBox:
@@ -92,7 +83,7 @@ class SourceDialog(QDialog):
             (self.tr("&Notes:"), self.notes, self.tr("Notes")),
         )
         for label, widget, name in rows:
-            widget.setAccessibleName(name)
+            (widget.line if isinstance(widget, DateEdit) else widget).setAccessibleName(name)
             form.addRow(label, widget)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -103,6 +94,26 @@ class SourceDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def accept(self) -> None:
+        """Not while a date cannot be read: say which, and keep everything typed."""
+        for edit, name in (
+            (self.published, self.tr("publication")),
+            (self.accessed, self.tr("access")),
+        ):
+            try:
+                parse_date(edit.line.text())
+            except ValueError:
+                QMessageBox.warning(
+                    self,
+                    self.windowTitle(),
+                    self.tr(
+                        "The {0} date “{1}” is not a date: type it as {2}, or leave it empty."
+                    ).format(name, edit.line.text().strip(), date_hint()),
+                )
+                edit.line.setFocus()
+                return
+        super().accept()
+
     def values(self) -> dict:
         """Source fields and citation fields, as the core takes them."""
         return {
@@ -110,8 +121,8 @@ class SourceDialog(QDialog):
             "title": self.title_edit.text().strip(),
             "publisher": self.publisher.text().strip(),
             "author": self.author.text().strip(),
-            "published": _date_of(self.published),
-            "accessed": _date_of(self.accessed),
+            "published": parse_date(self.published.line.text()),
+            "accessed": parse_date(self.accessed.line.text()),
             "archive_url": self.archive_url.text().strip(),
             "notes": self.notes.toPlainText(),
             "stance": self.stance.currentData(),

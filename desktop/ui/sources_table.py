@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidget,
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.flow_layout import FlowLayout, flow_policy
 
 _ICONS: dict[tuple[str, int], QIcon] = {}
 
@@ -60,27 +61,31 @@ class SourcesTable(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # The title takes the room; the others their content's (the link is cut short).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 90)
         header.setStretchLastSection(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(False)
         self.table.setMinimumHeight(110)
         self.table.doubleClicked.connect(lambda _i: self._emit_selected(self.editRequested))
         layout.addWidget(self.table)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(4)
-        self.add_btn = QPushButton(self.tr("&Add…"), self)
-        self.reuse_btn = QPushButton(self.tr("&Reuse…"), self)
-        self.edit_btn = QPushButton(self.tr("&Edit…"), self)
-        self.remove_btn = QPushButton(self.tr("Remo&ve"), self)
-        self.open_btn = QPushButton(self.tr("&Open link"), self)
+        row = QWidget(self)
+        buttons = FlowLayout(row)
+        flow_policy(row)
+        self.add_btn = QPushButton(self.tr("&Add…"), row)
+        self.reuse_btn = QPushButton(self.tr("&Reuse…"), row)
+        self.edit_btn = QPushButton(self.tr("&Edit…"), row)
+        self.remove_btn = QPushButton(self.tr("Remo&ve"), row)
+        self.open_btn = QPushButton(self.tr("&Open link"), row)
         self.add_btn.setToolTip(self.tr("Cite a new source for this claim"))
         self.reuse_btn.setToolTip(self.tr("Cite a source already in the library"))
         for b in (self.add_btn, self.reuse_btn, self.edit_btn, self.remove_btn, self.open_btn):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addWidget(row)
         self.add_btn.clicked.connect(self.addRequested.emit)
         self.reuse_btn.clicked.connect(self.reuseRequested.emit)
         self.edit_btn.clicked.connect(lambda: self._emit_selected(self.editRequested))
@@ -94,9 +99,9 @@ class SourcesTable(QWidget):
         self.sources = tuple(sources)
         self.table.setRowCount(len(self.sources))
         stance_names = {
-            "supports": self.tr("supports"),
-            "refutes": self.tr("refutes"),
-            "context": self.tr("context"),
+            "supports": self.tr("Supports the claim"),
+            "refutes": self.tr("Refutes the claim"),
+            "context": self.tr("Gives context"),
         }
         for row, s in enumerate(self.sources):
             cells = (s.title or s.url, s.publisher, stance_names.get(s.stance, s.stance), s.url)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QToolBar
 
 
 class StackAction(QAction):
@@ -49,6 +49,59 @@ class StackAction(QAction):
             self.stack.undo()
         elif not self.undo and self.stack.canRedo():
             self.stack.redo()
+
+
+# Keys a text field keeps for itself even where the window has an action on them
+# (Ctrl+Delete deletes a word in a field, a claim elsewhere).
+_EDITING_KEYS = (
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.SelectAll,
+    QKeySequence.StandardKey.DeleteEndOfWord,
+    QKeySequence.StandardKey.DeleteStartOfWord,
+    QKeySequence.StandardKey.MoveToEndOfLine,
+    QKeySequence.StandardKey.MoveToStartOfLine,
+)
+
+
+class WindowShortcuts(QObject):
+    """Lets the window's shortcuts through whatever field has focus.
+
+    A line edit claims some Ctrl keys for itself (Ctrl+E moves to the end of the line
+    on Linux) by accepting Qt's ShortcutOverride event, so Export did nothing while
+    the filter box had focus. Ours are refused that override unless they are text
+    editing keys.
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        editing = set()
+        for key in _EDITING_KEYS:
+            editing.update(s.toString() for s in QKeySequence.keyBindings(key))
+        self.keys = {
+            s.toString()
+            for action in window.findChildren(QAction)
+            for s in action.shortcuts()
+            if s.count() == 1 and s.toString() not in editing
+        }
+        # On the text fields only (they receive the override as the focus widget): an
+        # application-wide filter would run Python for every event of the program.
+        for kind in (QLineEdit, QPlainTextEdit, QTextEdit):
+            for widget in window.findChildren(kind):
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        pressed = QKeySequence(event.keyCombination()).toString()
+        if pressed in self.keys:
+            event.ignore()
+            return True  # not the field's: the window's action runs
+        return False
 
 
 class ActionsMixin:
@@ -101,6 +154,12 @@ class ActionsMixin:
             self.tr("Export reports, ClaimReview, Web Annotation or CSV"),
         )
         self.act_delete_article = self._action(self.tr("&Delete Article…"), self.delete_article)
+        self.act_article_details = self._action(
+            self.tr("Article &Details…"),
+            self.edit_article_details,
+            K("Ctrl+Shift+D"),
+            self.tr("Title, outlet, authors, address, publication date and language"),
+        )
         self.act_quit = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
         self.act_undo = self._stack_action(self.tr("&Undo"), undo=True, shortcut=K.StandardKey.Undo)
         self.act_redo = self._stack_action(
@@ -180,6 +239,8 @@ class ActionsMixin:
         edit_menu.addSeparator()
         for a in (self.act_tag, self.act_add_hl, self.act_delete_claim):
             edit_menu.addAction(a)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_article_details)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_find)
         edit_menu.addSeparator()

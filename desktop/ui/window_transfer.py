@@ -154,14 +154,12 @@ class TransferMixin:
         store = self.wb.store
 
         def done(result) -> None:
-            notes = " ".join(result.notes)
             self.statusBar().showMessage(
-                self.tr("Exported {0} claim(s) to {1}. {2}").format(
-                    result.claims, result.path, notes
-                ),
+                self.tr("Exported {0} claim(s) to {1}").format(result.claims, result.path),
                 10000,
             )
             self.last_export = result
+            self._export_notice(fmt, settings, result.notes)
             if open_when_done and result.path is not None:
                 from PySide6.QtCore import QUrl
                 from PySide6.QtGui import QDesktopServices
@@ -175,6 +173,24 @@ class TransferMixin:
             done,
             lambda message: self.show_error(self.tr("Export failed"), message),
         )
+
+    def _export_notice(self, fmt: str, settings, notes: list[str]) -> None:
+        """What needs reading after an export goes to the message bar, not the status."""
+        signs = fmt in ("html", "claimreview")
+        if signs and not (settings.organization_name and settings.organization_url):
+            self.message_bar.show_notice(
+                self.tr(
+                    "The ClaimReview markup of this export has no publisher: search engines "
+                    "need your organization's name and website. Add them in Settings, then "
+                    "export again."
+                ),
+                self.tr("Open &Settings…"),
+                self.settings_dialog,
+            )
+        elif notes:
+            self.message_bar.show_notice(
+                self.tr("Exported, with notes: {0}").format("; ".join(notes))
+            )
 
     def delete_article(self) -> None:
         if self.article_id is None:
