@@ -10,25 +10,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from desktop.core.errors import FactdeskError
 from desktop.ui.state import recent_databases, remember_database
 
 
+def _tr(text: str) -> str:
+    """Translate in the "MainWindow" context: this mixin's methods run as MainWindow's,
+    and tr() there would look in that context (update.sh shows these calls to lupdate)."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
 class LibraryMenuMixin:
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("New library"),
+            _tr("New library"),
             "factdesk.sqlite3",
-            self.tr("Factdesk library (*.sqlite3)"),
+            _tr("Factdesk library (*.sqlite3)"),
         )
         if path:
             if Path(path).exists():
                 self.show_error(
-                    self.tr("Library not created"),
-                    self.tr("{0} already exists; use Open Library to open it.").format(path),
+                    _tr("Library not created"),
+                    _tr("{0} already exists; use Open Library to open it.").format(path),
                 )
                 return
             self.open_database(path)
@@ -36,9 +43,9 @@ class LibraryMenuMixin:
     def open_database_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self.tr("Open library"),
+            _tr("Open library"),
             "",
-            self.tr("Factdesk library (*.sqlite3 *.sqlite *.db);;All files (*)"),
+            _tr("Factdesk library (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if path:
             self.open_database(path)
@@ -69,7 +76,7 @@ class LibraryMenuMixin:
             if store is None:
                 return False
         except FactdeskError as exc:
-            self.show_error(self.tr("Cannot open library"), str(exc))
+            self.show_error(_tr("Cannot open library"), str(exc))
             return False
         self._save_state()
         self.wb.replace_store(store)
@@ -82,7 +89,7 @@ class LibraryMenuMixin:
         if store.upgraded_from:
             notes.insert(
                 0,
-                self.tr("Library upgraded; a backup was saved as {0}").format(store.backup_path),
+                _tr("Library upgraded; a backup was saved as {0}").format(store.backup_path),
             )
         if notes:
             self.statusBar().showMessage("  ".join(notes), 10000)
@@ -92,7 +99,7 @@ class LibraryMenuMixin:
         for location in recent_databases():
             self.recent_menu.addAction(location, lambda loc=location: self.open_database(loc))
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+            self.recent_menu.addAction(_tr("(none)")).setEnabled(False)
 
     def restore_from_backup(self) -> None:
         from desktop.ui.backup_dialog import restore_from_backup

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QToolBar
 
@@ -104,6 +104,12 @@ class WindowShortcuts(QObject):
         return False
 
 
+def _tr(text: str) -> str:
+    """Translate in the "MainWindow" context: this mixin's methods run as MainWindow's,
+    and tr() there would look in that context (update.sh shows these calls to lupdate)."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
 class ActionsMixin:
     """Builds the QActions of MainWindow; each calls one of its methods."""
 
@@ -131,97 +137,95 @@ class ActionsMixin:
 
     def _build_actions(self) -> None:
         K = QKeySequence
-        self.act_new_db = self._action(self.tr("&New Library…"), self.new_database)
+        self.act_new_db = self._action(_tr("&New Library…"), self.new_database)
         self.act_open_db = self._action(
-            self.tr("&Open Library…"), self.open_database_dialog, K(K.StandardKey.Open)
+            _tr("&Open Library…"), self.open_database_dialog, K(K.StandardKey.Open)
         )
         self.act_import = self._action(
-            self.tr("&Import Article…"),
+            _tr("&Import Article…"),
             self.import_dialog,
             K("Ctrl+I"),
-            self.tr("Import a text, Markdown, web page, Word or PDF file"),
+            _tr("Import a text, Markdown, web page, Word or PDF file"),
         )
         self.act_import_url = self._action(
-            self.tr("Import from &URL…"), self.import_url_dialog, K("Ctrl+Shift+I")
+            _tr("Import from &URL…"), self.import_url_dialog, K("Ctrl+Shift+I")
         )
         self.act_paste = self._action(
-            self.tr("&Paste Article from Clipboard"), self.paste_article, K("Ctrl+Shift+V")
+            _tr("&Paste Article from Clipboard"), self.paste_article, K("Ctrl+Shift+V")
         )
         self.act_export = self._action(
-            self.tr("&Export…"),
+            _tr("&Export…"),
             self.export_dialog,
             K("Ctrl+E"),
-            self.tr("Export reports, ClaimReview, Web Annotation or CSV"),
+            _tr("Export reports, ClaimReview, Web Annotation or CSV"),
         )
-        self.act_delete_article = self._action(self.tr("&Delete Article…"), self.delete_article)
+        self.act_delete_article = self._action(_tr("&Delete Article…"), self.delete_article)
         self.act_article_details = self._action(
-            self.tr("Article &Details…"),
+            _tr("Article &Details…"),
             self.edit_article_details,
             K("Ctrl+Shift+D"),
-            self.tr("Title, outlet, authors, address, publication date and language"),
+            _tr("Title, outlet, authors, address, publication date and language"),
         )
-        self.act_quit = self._action(self.tr("&Quit"), self.close, K(K.StandardKey.Quit))
-        self.act_undo = self._stack_action(self.tr("&Undo"), undo=True, shortcut=K.StandardKey.Undo)
-        self.act_redo = self._stack_action(
-            self.tr("&Redo"), undo=False, shortcut=K.StandardKey.Redo
-        )
+        self.act_quit = self._action(_tr("&Quit"), self.close, K(K.StandardKey.Quit))
+        self.act_undo = self._stack_action(_tr("&Undo"), undo=True, shortcut=K.StandardKey.Undo)
+        self.act_redo = self._stack_action(_tr("&Redo"), undo=False, shortcut=K.StandardKey.Redo)
         self.act_tag = self._action(
-            self.tr("&Tag as Claim"),
+            _tr("&Tag as Claim"),
             self.tag_selection,
             [K("Ctrl+T"), K("Ctrl+Return")],
-            self.tr("Make the selected text a new claim (Ctrl+T)"),
+            _tr("Make the selected text a new claim (Ctrl+T)"),
         )
         self.act_add_hl = self._action(
-            self.tr("&Add Selection to Claim"),
+            _tr("&Add Selection to Claim"),
             self.add_highlight_to_claim,
             K("Ctrl+Shift+T"),
-            self.tr("Add the selected text to the selected claim"),
+            _tr("Add the selected text to the selected claim"),
         )
         self.act_delete_claim = self._action(
-            self.tr("&Delete Claim"), self.delete_claim, K("Ctrl+Delete")
+            _tr("&Delete Claim"), self.delete_claim, K("Ctrl+Delete")
         )
         self.act_find = self._action(
-            self.tr("&Find in Article…"), self.article.find_bar.open_bar, K(K.StandardKey.Find)
+            _tr("&Find in Article…"), self.article.find_bar.open_bar, K(K.StandardKey.Find)
         )
-        self.act_sentence = QAction(self.tr("&Sentence Mode"), self)
+        self.act_sentence = QAction(_tr("&Sentence Mode"), self)
         self.act_sentence.setCheckable(True)
         self.act_sentence.setShortcut(K("Ctrl+Shift+E"))
         self.act_sentence.setStatusTip(
-            self.tr("A click selects the whole sentence (Alt+click does so at any time)")
+            _tr("A click selects the whole sentence (Alt+click does so at any time)")
         )
         self.act_sentence.toggled.connect(self.article.text.set_sentence_mode)
         self.act_next = self._action(
-            self.tr("&Next Claim"), lambda: self.step_claim(1), [K("F8"), K("Ctrl+]")]
+            _tr("&Next Claim"), lambda: self.step_claim(1), [K("F8"), K("Ctrl+]")]
         )
         self.act_prev = self._action(
-            self.tr("&Previous Claim"), lambda: self.step_claim(-1), [K("Shift+F8"), K("Ctrl+[")]
+            _tr("&Previous Claim"), lambda: self.step_claim(-1), [K("Shift+F8"), K("Ctrl+[")]
         )
-        self.act_refresh = self._action(self.tr("&Refresh"), self.refresh, K(K.StandardKey.Refresh))
-        self.act_about = self._action(self.tr("&About Factdesk"), self.about)
+        self.act_refresh = self._action(_tr("&Refresh"), self.refresh, K(K.StandardKey.Refresh))
+        self.act_about = self._action(_tr("&About Factdesk"), self.about)
         self.act_server = self._action(
-            self.tr("Open Library on &Server…"),
+            _tr("Open Library on &Server…"),
             self.open_server_dialog,
-            tip=self.tr("Open a team library on a PostgreSQL server"),
+            tip=_tr("Open a team library on a PostgreSQL server"),
         )
-        self.act_restore = self._action(self.tr("Restore from &Backup…"), self.restore_from_backup)
+        self.act_restore = self._action(_tr("Restore from &Backup…"), self.restore_from_backup)
         self.act_settings = self._action(
-            self.tr("&Settings…"), self.settings_dialog, K(K.StandardKey.Preferences)
+            _tr("&Settings…"), self.settings_dialog, K(K.StandardKey.Preferences)
         )
         if not self.act_settings.shortcuts():
             self.act_settings.setShortcut(K("Ctrl+,"))
         self.act_guide = self._action(
-            self.tr("&How Factdesk Works"), self.show_guide, K(K.StandardKey.HelpContents)
+            _tr("&How Factdesk Works"), self.show_guide, K(K.StandardKey.HelpContents)
         )
-        self.act_shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts)
-        self.act_demo = self._action(self.tr("Open the &Demo Article"), self.open_demo)
+        self.act_shortcuts = self._action(_tr("&Keyboard Shortcuts"), self.show_shortcuts)
+        self.act_demo = self._action(_tr("Open the &Demo Article"), self.open_demo)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = bar.addMenu(_tr("&File"))
         file_menu.addAction(self.act_new_db)
         file_menu.addAction(self.act_open_db)
         file_menu.addAction(self.act_server)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu = file_menu.addMenu(_tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         for a in (self.act_import, self.act_import_url, self.act_paste):
@@ -233,7 +237,7 @@ class ActionsMixin:
         file_menu.addAction(self.act_delete_article)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu = bar.addMenu(_tr("&Edit"))
         for a in (self.act_undo, self.act_redo):
             edit_menu.addAction(a)
         edit_menu.addSeparator()
@@ -245,16 +249,16 @@ class ActionsMixin:
         edit_menu.addAction(self.act_find)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_settings)
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = bar.addMenu(_tr("&View"))
         for a in (self.act_next, self.act_prev, self.act_sentence, self.act_refresh):
             view_menu.addAction(a)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = bar.addMenu(_tr("&Help"))
         for a in (self.act_guide, self.act_shortcuts, self.act_demo):
             help_menu.addAction(a)
         help_menu.addSeparator()
         help_menu.addAction(self.act_about)
 
-        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar = QToolBar(_tr("Main toolbar"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.core import sources as core_sources
 from desktop.ui import commands
 from desktop.ui.source_dialog import ReuseSourceDialog, SourceDialog
+
+
+def _tr(text: str) -> str:
+    """Translate in the "MainWindow" context: this mixin's methods run as MainWindow's,
+    and tr() there would look in that context (update.sh shows these calls to lupdate)."""
+    return QCoreApplication.translate("MainWindow", text)
 
 
 class ClaimsMixin:
@@ -35,14 +43,14 @@ class ClaimsMixin:
     def _push(self, command) -> bool:
         error = commands.push(self.wb, command)
         if error:
-            self.show_error(self.tr("The change could not be saved"), error)
+            self.show_error(_tr("The change could not be saved"), error)
             return False
         return True
 
     def tag_selection(self) -> None:
         span = self.article.text.selection_codepoints()
         if span is None or self.article_id is None:
-            self.statusBar().showMessage(self.tr("Select some text to tag first."), 4000)
+            self.statusBar().showMessage(_tr("Select some text to tag first."), 4000)
             return
         self.editor.flush()
         command = commands.CreateClaim(
@@ -65,7 +73,7 @@ class ClaimsMixin:
             return
         self.editor.flush()
         self._push(commands.DeleteClaim(self.wb, self.article_id, claim_id))
-        self.statusBar().showMessage(self.tr("Claim deleted — Undo brings it back."), 5000)
+        self.statusBar().showMessage(_tr("Claim deleted — Undo brings it back."), 5000)
 
     def delete_highlight(self, highlight_id: int) -> None:
         if self.article_id is not None:
@@ -75,7 +83,7 @@ class ClaimsMixin:
         claim = self.editor.claim
         if claim is None:
             return
-        labels = {"rating_id": self.tr("Set verdict"), "status": self.tr("Set status")}
+        labels = {"rating_id": _tr("Set verdict"), "status": _tr("Set status")}
         self._push(
             commands.EditClaim(
                 self.wb, claim.article_id, claim.id, field, old, new, labels.get(field, "")

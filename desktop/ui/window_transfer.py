@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
 from desktop.core import importers
@@ -12,23 +12,29 @@ from desktop.core.views import ArticleView, article_summary, get_article
 from desktop.ui.tasks import run_task
 
 
+def _tr(text: str) -> str:
+    """Translate in the "MainWindow" context: this mixin's methods run as MainWindow's,
+    and tr() there would look in that context (update.sh shows these calls to lupdate)."""
+    return QCoreApplication.translate("MainWindow", text)
+
+
 class TransferMixin:
     """Import dialogs and drops, background parsing and storing, exports, deletion."""
 
     def import_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            self.tr("Import articles"),
+            _tr("Import articles"),
             "",
             importers.file_dialog_filter(
                 {
-                    "plaintext": self.tr("Plain text"),
-                    "markdown": self.tr("Markdown"),
-                    "html": self.tr("Web page"),
-                    "docx": self.tr("Word document"),
-                    "pdf": self.tr("PDF document"),
+                    "plaintext": _tr("Plain text"),
+                    "markdown": _tr("Markdown"),
+                    "html": _tr("Web page"),
+                    "docx": _tr("Word document"),
+                    "pdf": _tr("PDF document"),
                 },
-                everything=self.tr("Articles"),
+                everything=_tr("Articles"),
             ),
         )
         self.import_files(paths)
@@ -39,7 +45,7 @@ class TransferMixin:
 
     def import_url_dialog(self) -> None:
         url, ok = QInputDialog.getText(
-            self, self.tr("Import from URL"), self.tr("Address of the article (http or https):")
+            self, _tr("Import from URL"), _tr("Address of the article (http or https):")
         )
         if ok and url.strip():
             from desktop.core.importers.url import fetch
@@ -49,7 +55,7 @@ class TransferMixin:
     def paste_article(self) -> None:
         text = QApplication.clipboard().text()
         if not text.strip():
-            self.show_error(self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
+            self.show_error(_tr("Nothing to paste"), _tr("The clipboard holds no text."))
             return
         self._import(lambda: importers.parse_text(text, source_name="clipboard"), "clipboard")
 
@@ -83,15 +89,15 @@ class TransferMixin:
                 self.open_article(added.article_id, article)
             if not added.created:
                 self.statusBar().showMessage(
-                    self.tr("Already in the library: {0}").format(added.title), 6000
+                    _tr("Already in the library: {0}").format(added.title), 6000
                 )
 
         run_task(
             self,
-            self.tr("Importing {0}…").format(label),
+            _tr("Importing {0}…").format(label),
             parse_and_store,
             stored,
-            lambda message: self.show_error(self.tr("Import failed"), message),
+            lambda message: self.show_error(_tr("Import failed"), message),
         )
 
     def _open_imported(self, article: ArticleView) -> None:
@@ -155,7 +161,7 @@ class TransferMixin:
 
         def done(result) -> None:
             self.statusBar().showMessage(
-                self.tr("Exported {0} claim(s) to {1}").format(result.claims, result.path),
+                _tr("Exported {0} claim(s) to {1}").format(result.claims, result.path),
                 10000,
             )
             self.last_export = result
@@ -168,10 +174,10 @@ class TransferMixin:
 
         run_task(
             self,
-            self.tr("Exporting…"),
+            _tr("Exporting…"),
             lambda: export(store, article_ids, fmt, dest, options),
             done,
-            lambda message: self.show_error(self.tr("Export failed"), message),
+            lambda message: self.show_error(_tr("Export failed"), message),
         )
 
     def _export_notice(self, fmt: str, settings, notes: list[str]) -> None:
@@ -179,18 +185,16 @@ class TransferMixin:
         signs = fmt in ("html", "claimreview")
         if signs and not (settings.organization_name and settings.organization_url):
             self.message_bar.show_notice(
-                self.tr(
+                _tr(
                     "The ClaimReview markup of this export has no publisher: search engines "
                     "need your organization's name and website. Add them in Settings, then "
                     "export again."
                 ),
-                self.tr("Open &Settings…"),
+                _tr("Open &Settings…"),
                 self.settings_dialog,
             )
         elif notes:
-            self.message_bar.show_notice(
-                self.tr("Exported, with notes: {0}").format("; ".join(notes))
-            )
+            self.message_bar.show_notice(_tr("Exported, with notes: {0}").format("; ".join(notes)))
 
     def delete_article(self) -> None:
         if self.article_id is None:
@@ -198,8 +202,8 @@ class TransferMixin:
         title = self.article.text.article.title if self.article.text.article else ""
         answer = QMessageBox.question(
             self,
-            self.tr("Delete article"),
-            self.tr("Delete “{0}” with all its claims? This cannot be undone.").format(title),
+            _tr("Delete article"),
+            _tr("Delete “{0}” with all its claims? This cannot be undone.").format(title),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -2,22 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArticleDialog</name>
+    <message>
+        <location filename="../../desktop/ui/article_dialog.py" line="+38"/>
+        <source>Article Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Le Monde</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comma-separated names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where the text was imported from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outlet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;uthors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Authors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address of the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Published:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publication date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“{0}” is not a date: type it as {1}, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An article needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+562"/>
+        <location filename="../../desktop/ui/article_view.py" line="+496"/>
         <source>Article details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>No article open. Import one from the File menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Edit details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No outlet, author or date yet: add them…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+34"/>
+        <location filename="../../desktop/ui/library.py" line="+36"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -28,16 +136,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Date</source>
+        <source>Published</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+100"/>
+        <source>Imported on {0}; no publication date yet (Article Details)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Claims</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-72"/>
         <location line="+20"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
@@ -46,12 +161,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="-457"/>
+        <location filename="../../desktop/ui/article_view.py" line="-418"/>
         <source>Article text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+326"/>
         <source>Not rated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,7 +330,7 @@
 <context>
     <name>ClaimEditor</name>
     <message>
-        <location filename="../../desktop/ui/claim_editor.py" line="+244"/>
+        <location filename="../../desktop/ui/claim_editor.py" line="+71"/>
         <source>Quoted text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,7 +350,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Who made the claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -265,12 +380,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Claim &amp;date:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,20 +505,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Not rated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Select a claim, or tag a span.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>{0} characters: search engines show about {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ClaimListModel</name>
     <message>
-        <location line="-282"/>
+        <location filename="../../desktop/ui/claim_list.py" line="+58"/>
         <source>Not rated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,7 +536,7 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location line="+367"/>
+        <location line="+21"/>
         <source>Claims</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,7 +564,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/commands.py" line="+68"/>
+        <location filename="../../desktop/ui/commands.py" line="+69"/>
         <source>Tag claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -486,6 +601,11 @@
     <message>
         <location line="+24"/>
         <source>Remove source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Edit article details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -588,9 +708,40 @@ Your value:
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../desktop/ui/claim_fields.py" line="+235"/>
+        <source>A date as {0}; empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the date on a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location line="+63"/>
+        <source>A date as {0}; empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a date: type it as {0}, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="+37"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="+39"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -650,7 +801,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Organization</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +816,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Checker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,12 +866,12 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Export as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,7 +879,7 @@ Your value:
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+21"/>
+        <location filename="../../desktop/ui/find_bar.py" line="+19"/>
         <location line="+1"/>
         <source>Find in article</source>
         <translation type="unfinished"></translation>
@@ -809,9 +960,78 @@ Your value:
     </message>
 </context>
 <context>
-    <name>LibraryMenuMixin</name>
+    <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library_menu.py" line="+23"/>
+        <location filename="../../desktop/ui/library.py" line="+99"/>
+        <location line="+1"/>
+        <source>Filter articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="+72"/>
+        <source>Opening the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+111"/>
+        <source>Claim counts by verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Loading claims…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Updated with changes saved elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>No claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>About Factdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;A workbench for fact-checkers: tag claims in articles, cite sources, give verdicts, publish reports.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_menu.py" line="+30"/>
         <source>New library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,35 +1075,8 @@ Your value:
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+77"/>
-        <location line="+1"/>
-        <source>Filter articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Library</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="+68"/>
-        <source>Opening the library…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="+99"/>
-        <source>Claim counts by verdict</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location filename="../../desktop/ui/window_actions.py" line="+140"/>
         <source>&amp;New Library…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -928,7 +1121,17 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Article &amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title, outlet, authors, address, publication date and language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,12 +1141,12 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Tag as Claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,7 +1256,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1068,17 +1271,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137"/>
-        <source>Loading claims…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Updated with changes saved elsewhere.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+108"/>
+        <location filename="../../desktop/ui/window_claims.py" line="+46"/>
         <source>The change could not be saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1103,7 +1296,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+27"/>
         <source>Import articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,7 +1351,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Already in the library: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1173,12 +1366,12 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Exported {0} claim(s) to {1}. {2}</source>
+        <location line="+64"/>
+        <source>Exported {0} claim(s) to {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,7 +1381,22 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>The ClaimReview markup of this export has no publisher: search engines need your organization&apos;s name and website. Add them in Settings, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported, with notes: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Delete article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,39 +1405,22 @@ Your value:
         <source>Delete “{0}” with all its claims? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>MessageBar</name>
     <message>
-        <location line="+41"/>
-        <source>No claims</source>
+        <location filename="../../desktop/ui/status.py" line="+89"/>
+        <source>Notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Not rated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>1 claim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{0} claims</source>
+        <location line="+6"/>
+        <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>About Factdesk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;A workbench for fact-checkers: tag claims in articles, cite sources, give verdicts, publish reports.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</source>
+        <source>Dismiss the notice</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1382,7 +1573,7 @@ Your value:
 <context>
     <name>ReuseSourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="+127"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="+138"/>
         <source>Cite a source from the library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1623,12 +1814,7 @@ Your value:
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="-117"/>
-        <source>No date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="-123"/>
         <source>Supports the claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,11 +1943,26 @@ Your value:
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The {0} date “{1}” is not a date: type it as {2}, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../desktop/ui/claim_editor.py" line="-351"/>
+        <location filename="../../desktop/ui/sources_table.py" line="+56"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1786,7 +1987,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1821,18 +2022,39 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>supports</source>
+        <location line="+17"/>
+        <source>Supports the claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>refutes</source>
+        <source>Refutes the claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>context</source>
+        <source>Gives context</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StackAction</name>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="-228"/>
+        <source>&amp;Undo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../desktop/ui/status.py" line="-45"/>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,22 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ArticleDialog</name>
+    <message>
+        <location filename="../../desktop/ui/article_dialog.py" line="+38"/>
+        <source>Article Details</source>
+        <translation>Détails de l’article</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Le Monde</source>
+        <translation>p. ex. Le Monde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comma-separated names</source>
+        <translation>Noms séparés par des virgules</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Where the text was imported from</source>
+        <translation>D’où le texte a été importé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Média&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outlet</source>
+        <translation>Média</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;uthors:</source>
+        <translation>A&amp;uteurs&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Authors</source>
+        <translation>Auteurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Address of the article</source>
+        <translation>Adresse de l’article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Published:</source>
+        <translation>&amp;Publié le&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Publication date</source>
+        <translation>Date de publication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imported from:</source>
+        <translation>Importé de&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“{0}” is not a date: type it as {1}, or leave it empty.</source>
+        <translation>«&#xa0;{0}&#xa0;» n’est pas une date&#xa0;: tapez-la sous la forme {1}, ou laissez le champ vide.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An article needs a title.</source>
+        <translation>Un article doit avoir un titre.</translation>
+    </message>
+</context>
+<context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+562"/>
+        <location filename="../../desktop/ui/article_view.py" line="+496"/>
         <source>Article details</source>
         <translation>Détails de l’article</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>No article open. Import one from the File menu.</source>
         <translation>Aucun article ouvert. Importez-en un depuis le menu Fichier.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Edit details…</source>
+        <translation>Modifier les détails…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No outlet, author or date yet: add them…</source>
+        <translation>Ni média, ni auteur, ni date pour l’instant&#xa0;: les ajouter…</translation>
     </message>
 </context>
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+34"/>
+        <location filename="../../desktop/ui/library.py" line="+36"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -28,16 +136,23 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>Date</source>
-        <translation>Date</translation>
+        <source>Published</source>
+        <translation>Publié</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+100"/>
+        <source>Imported on {0}; no publication date yet (Article Details)</source>
+        <translation>Importé le {0}&#xa0;; pas encore de date de publication (Détails de l’article)</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+2"/>
+        <location line="+2"/>
         <source>Claims</source>
         <translation>Affirmations</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-72"/>
         <location line="+20"/>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
@@ -46,12 +161,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="-457"/>
+        <location filename="../../desktop/ui/article_view.py" line="-418"/>
         <source>Article text</source>
         <translation>Texte de l’article</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+326"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -215,7 +330,7 @@
 <context>
     <name>ClaimEditor</name>
     <message>
-        <location filename="../../desktop/ui/claim_editor.py" line="+244"/>
+        <location filename="../../desktop/ui/claim_editor.py" line="+71"/>
         <source>Quoted text</source>
         <translation>Texte cité</translation>
     </message>
@@ -235,7 +350,7 @@
         <translation>&amp;Affirmation&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Who made the claim</source>
         <translation>Qui a fait cette affirmation</translation>
     </message>
@@ -265,12 +380,7 @@
         <translation>T&amp;ype d’auteur&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>No date</source>
-        <translation>Sans date</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Claim &amp;date:</source>
         <translation>&amp;Date&#xa0;:</translation>
     </message>
@@ -395,20 +505,25 @@
         <translation>Argumentaire</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Select a claim, or tag a span.</source>
         <translation>Sélectionnez une affirmation ou marquez un passage.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>{0} characters: search engines show about {1}.</source>
+        <translation>{0} caractères&#xa0;: les moteurs de recherche en affichent environ {1}.</translation>
     </message>
 </context>
 <context>
     <name>ClaimListModel</name>
     <message>
-        <location line="-282"/>
+        <location filename="../../desktop/ui/claim_list.py" line="+58"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -421,7 +536,7 @@
 <context>
     <name>ClaimPanel</name>
     <message>
-        <location line="+367"/>
+        <location line="+21"/>
         <source>Claims</source>
         <translation>Affirmations</translation>
     </message>
@@ -449,7 +564,7 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/commands.py" line="+68"/>
+        <location filename="../../desktop/ui/commands.py" line="+69"/>
         <source>Tag claim</source>
         <translation>le marquage de l’affirmation</translation>
     </message>
@@ -487,6 +602,11 @@
         <location line="+24"/>
         <source>Remove source</source>
         <translation>le retrait de la source</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Edit article details</source>
+        <translation>Modifier les détails de l’article</translation>
     </message>
 </context>
 <context>
@@ -593,9 +713,40 @@ Votre valeur&#xa0;:
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../desktop/ui/claim_fields.py" line="+235"/>
+        <source>A date as {0}; empty for none</source>
+        <translation>Une date sous la forme {0}&#xa0;; vide s’il n’y en a pas</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the date on a calendar</source>
+        <translation>Choisir la date dans un calendrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation>Calendrier</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location line="+63"/>
+        <source>A date as {0}; empty for none</source>
+        <translation>Une date sous la forme {0}&#xa0;; vide s’il n’y en a pas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a date: type it as {0}, or leave it empty.</source>
+        <translation>Ce n’est pas une date&#xa0;: tapez-la sous la forme {0}, ou laissez le champ vide.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="+37"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="+39"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -655,7 +806,7 @@ Votre valeur&#xa0;:
         <translation>Web Annotation du W3C (JSON-LD)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Organization</source>
         <translation>Organisation</translation>
     </message>
@@ -670,7 +821,7 @@ Votre valeur&#xa0;:
         <translation>Site web de l’organisation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Checker</source>
         <translation>Vérificateur</translation>
     </message>
@@ -720,12 +871,12 @@ Votre valeur&#xa0;:
         <translation>Enregistrer &amp;sous&#xa0;:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Export as</source>
         <translation>Exporter sous</translation>
     </message>
@@ -733,7 +884,7 @@ Votre valeur&#xa0;:
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+21"/>
+        <location filename="../../desktop/ui/find_bar.py" line="+19"/>
         <location line="+1"/>
         <source>Find in article</source>
         <translation>Rechercher dans l’article</translation>
@@ -814,9 +965,78 @@ Votre valeur&#xa0;:
     </message>
 </context>
 <context>
-    <name>LibraryMenuMixin</name>
+    <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library_menu.py" line="+23"/>
+        <location filename="../../desktop/ui/library.py" line="+99"/>
+        <location line="+1"/>
+        <source>Filter articles</source>
+        <translation>Filtrer les articles</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="+72"/>
+        <source>Opening the library…</source>
+        <translation>Ouverture de la bibliothèque…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="+111"/>
+        <source>Claim counts by verdict</source>
+        <translation>Nombre d’affirmations par verdict</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Loading claims…</source>
+        <translation>Chargement des affirmations…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Updated with changes saved elsewhere.</source>
+        <translation>Mis à jour avec les modifications enregistrées ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>No claims</source>
+        <translation>Aucune affirmation</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not rated</source>
+        <translation>Non évalué</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 claim</source>
+        <translation>1 affirmation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} claims</source>
+        <translation>{0} affirmations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}: {1}</source>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>About Factdesk</source>
+        <translation>À propos de Factdesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;A workbench for fact-checkers: tag claims in articles, cite sources, give verdicts, publish reports.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;L’établi des vérificateurs&#xa0;: marquez les affirmations dans les articles, citez vos sources, rendez vos verdicts, publiez vos rapports.&lt;/p&gt;&lt;p&gt;Bibliothèque&#xa0;: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_menu.py" line="+30"/>
         <source>New library</source>
         <translation>Nouvelle bibliothèque</translation>
     </message>
@@ -860,35 +1080,8 @@ Votre valeur&#xa0;:
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
-</context>
-<context>
-    <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+77"/>
-        <location line="+1"/>
-        <source>Filter articles</source>
-        <translation>Filtrer les articles</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Library</source>
-        <translation>Bibliothèque</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../desktop/ui/app.py" line="+68"/>
-        <source>Opening the library…</source>
-        <translation>Ouverture de la bibliothèque…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="+99"/>
-        <source>Claim counts by verdict</source>
-        <translation>Nombre d’affirmations par verdict</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location filename="../../desktop/ui/window_actions.py" line="+140"/>
         <source>&amp;New Library…</source>
         <translation>&amp;Nouvelle bibliothèque…</translation>
     </message>
@@ -933,7 +1126,17 @@ Votre valeur&#xa0;:
         <translation>&amp;Supprimer l’article…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Article &amp;Details…</source>
+        <translation>&amp;Détails de l’article…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title, outlet, authors, address, publication date and language</source>
+        <translation>Titre, média, auteurs, adresse, date de publication et langue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -943,12 +1146,12 @@ Votre valeur&#xa0;:
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Tag as Claim</source>
         <translation>&amp;Marquer comme affirmation</translation>
     </message>
@@ -1058,7 +1261,7 @@ Votre valeur&#xa0;:
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1073,17 +1276,7 @@ Votre valeur&#xa0;:
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <location line="+137"/>
-        <source>Loading claims…</source>
-        <translation>Chargement des affirmations…</translation>
-    </message>
-    <message>
-        <location line="+55"/>
-        <source>Updated with changes saved elsewhere.</source>
-        <translation>Mis à jour avec les modifications enregistrées ailleurs.</translation>
-    </message>
-    <message>
-        <location line="+108"/>
+        <location filename="../../desktop/ui/window_claims.py" line="+46"/>
         <source>The change could not be saved</source>
         <translation>La modification n’a pas pu être enregistrée</translation>
     </message>
@@ -1108,7 +1301,7 @@ Votre valeur&#xa0;:
         <translation>le changement de statut</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+27"/>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
     </message>
@@ -1163,7 +1356,7 @@ Votre valeur&#xa0;:
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Already in the library: {0}</source>
         <translation>Déjà dans la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -1178,12 +1371,12 @@ Votre valeur&#xa0;:
         <translation>Échec de l’importation</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Exported {0} claim(s) to {1}. {2}</source>
-        <translation>{0} affirmation(s) exportée(s) vers {1}. {2}</translation>
+        <location line="+64"/>
+        <source>Exported {0} claim(s) to {1}</source>
+        <translation>{0} affirmation(s) exportée(s) dans {1}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Exporting…</source>
         <translation>Exportation…</translation>
     </message>
@@ -1193,7 +1386,22 @@ Votre valeur&#xa0;:
         <translation>Échec de l’exportation</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>The ClaimReview markup of this export has no publisher: search engines need your organization&apos;s name and website. Add them in Settings, then export again.</source>
+        <translation>Le balisage ClaimReview de cet export n’a pas d’éditeur&#xa0;: les moteurs de recherche ont besoin du nom et du site web de votre organisation. Ajoutez-les dans les Paramètres, puis exportez à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open &amp;Settings…</source>
+        <translation>Ouvrir les &amp;paramètres…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported, with notes: {0}</source>
+        <translation>Exporté, avec des remarques&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Delete article</source>
         <translation>Supprimer l’article</translation>
     </message>
@@ -1202,40 +1410,23 @@ Votre valeur&#xa0;:
         <source>Delete “{0}” with all its claims? This cannot be undone.</source>
         <translation>Supprimer «&#xa0;{0}&#xa0;» et toutes ses affirmations&#xa0;? Cette action est irréversible.</translation>
     </message>
+</context>
+<context>
+    <name>MessageBar</name>
     <message>
-        <location line="+41"/>
-        <source>No claims</source>
-        <translation>Aucune affirmation</translation>
+        <location filename="../../desktop/ui/status.py" line="+89"/>
+        <source>Notice</source>
+        <translation>Avis</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Not rated</source>
-        <translation>Non évalué</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>1 claim</source>
-        <translation>1 affirmation</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>{0} claims</source>
-        <translation>{0} affirmations</translation>
+        <location line="+6"/>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>{0}: {1}</source>
-        <translation>{0}&#xa0;: {1}</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>About Factdesk</source>
-        <translation>À propos de Factdesk</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;A workbench for fact-checkers: tag claims in articles, cite sources, give verdicts, publish reports.&lt;/p&gt;&lt;p&gt;Library: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Factdesk {0}&lt;/h3&gt;&lt;p&gt;L’établi des vérificateurs&#xa0;: marquez les affirmations dans les articles, citez vos sources, rendez vos verdicts, publiez vos rapports.&lt;/p&gt;&lt;p&gt;Bibliothèque&#xa0;: {1}&lt;br&gt;Python {2} · PySide6 {3}&lt;/p&gt;</translation>
+        <source>Dismiss the notice</source>
+        <translation>Fermer l’avis</translation>
     </message>
 </context>
 <context>
@@ -1387,7 +1578,7 @@ Votre valeur&#xa0;:
 <context>
     <name>ReuseSourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="+127"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="+138"/>
         <source>Cite a source from the library</source>
         <translation>Citer une source de la bibliothèque</translation>
     </message>
@@ -1628,12 +1819,7 @@ Votre valeur&#xa0;:
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="-117"/>
-        <source>No date</source>
-        <translation>Sans date</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="-123"/>
         <source>Supports the claim</source>
         <translation>Confirme l’affirmation</translation>
     </message>
@@ -1762,11 +1948,26 @@ Votre valeur&#xa0;:
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>publication</source>
+        <translation>de publication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>access</source>
+        <translation>de consultation</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The {0} date “{1}” is not a date: type it as {2}, or leave it empty.</source>
+        <translation>La date {0} «&#xa0;{1}&#xa0;» n’est pas une date&#xa0;: tapez-la sous la forme {2}, ou laissez le champ vide.</translation>
+    </message>
 </context>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../desktop/ui/claim_editor.py" line="-351"/>
+        <location filename="../../desktop/ui/sources_table.py" line="+56"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -1791,7 +1992,7 @@ Votre valeur&#xa0;:
         <translation>Sources</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>&amp;Add…</source>
         <translation>A&amp;jouter…</translation>
     </message>
@@ -1826,19 +2027,40 @@ Votre valeur&#xa0;:
         <translation>Citer une source déjà dans la bibliothèque</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>supports</source>
-        <translation>confirme</translation>
+        <location line="+17"/>
+        <source>Supports the claim</source>
+        <translation>Confirme l’affirmation</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>refutes</source>
-        <translation>réfute</translation>
+        <source>Refutes the claim</source>
+        <translation>Réfute l’affirmation</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>context</source>
-        <translation>contexte</translation>
+        <source>Gives context</source>
+        <translation>Apporte du contexte</translation>
+    </message>
+</context>
+<context>
+    <name>StackAction</name>
+    <message>
+        <location filename="../../desktop/ui/window_actions.py" line="-228"/>
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Annuler&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo {0}</source>
+        <translation>&amp;Rétablir&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../desktop/ui/status.py" line="-45"/>
+        <source>Status</source>
+        <translation>Statut</translation>
     </message>
 </context>
 <context>
