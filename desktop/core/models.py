@@ -82,6 +82,10 @@ class RatingScale(SQLModel, table=True):
     )
 
 
+# The colour of "Not rated" and of a verdict given none (desktop.core.ratings explains it).
+NEUTRAL_COLOR = "#94999c"
+
+
 class Rating(SQLModel, table=True):
     """One verdict on a scale: its label, colour and ClaimReview value.
 
@@ -98,7 +102,7 @@ class Rating(SQLModel, table=True):
     position: int = 0
     key: str = Field(default="", max_length=40)
     label: str = Field(max_length=100)
-    color: str = Field(default="#9e9e9e", max_length=9)
+    color: str = Field(default=NEUTRAL_COLOR, max_length=9)
     value: int | None = None
     description: str = ""
     created_at: datetime = Field(default_factory=utcnow)

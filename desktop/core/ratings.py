@@ -7,7 +7,7 @@ import re
 from sqlmodel import Session, select
 
 from desktop.core.errors import FactdeskError, NotFound
-from desktop.core.models import Claim, Rating, RatingScale
+from desktop.core.models import NEUTRAL_COLOR, Claim, Rating, RatingScale
 
 # (key, English label, colour, ClaimReview value). "Unverifiable" is a verdict, but not a
 # point on the true/false line, so it carries no ratingValue.
@@ -28,7 +28,7 @@ DEFAULT_RATINGS: tuple[tuple[str, str, str, int | None], ...] = (
     ("unverifiable", "Unverifiable", "#540eba", None),
 )
 DEFAULT_SCALE_NAME = "Factdesk default"
-NEUTRAL_COLOR = "#94999c"  # "Not rated"
+# "Not rated" (NEUTRAL_COLOR, defined with the Rating table whose default it is).
 
 
 def ensure_default_scale(session: Session) -> RatingScale:

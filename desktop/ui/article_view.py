@@ -46,6 +46,7 @@ from desktop.core.text import Utf16Map
 from desktop.core.views import ArticleView, ClaimView
 from desktop.ui.find_bar import FindBar
 from desktop.ui.i18n import rating_label
+from desktop.ui.sources_table import swatch_html
 
 READING_WIDTH_PX = 760
 HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1}
@@ -445,7 +446,7 @@ class ArticleText(QTextEdit):
             color = claim.rating.color if claim.rating else NEUTRAL_COLOR
             who = f" — {escape(claim.claimant)}" if claim.claimant else ""
             rows.append(
-                f"<p><span style='color:{color}'>■</span> <b>{escape(verdict)}</b>{who}<br>"
+                f"<p>{swatch_html(color)} <b>{escape(verdict)}</b>{who}<br>"
                 f"{escape(claim.label[:200])}</p>"
             )
         return "".join(rows)

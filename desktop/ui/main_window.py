@@ -41,6 +41,7 @@ from desktop.ui.claim_list import ClaimPanel
 from desktop.ui.i18n import rating_label
 from desktop.ui.library import LibraryPanel
 from desktop.ui.library_menu import LibraryMenuMixin
+from desktop.ui.sources_table import swatch_html
 from desktop.ui.state import qsettings
 from desktop.ui.status import MessageBar, StatusBar
 from desktop.ui.welcome import WelcomeView
@@ -453,7 +454,7 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
                 if rating
                 else (self.tr("Not rated"), NEUTRAL_COLOR)
             )
-            parts.append(f"<span style='color:{color}'>■</span> {escape(label)} {n}")
+            parts.append(f"{swatch_html(color)} {escape(label)} {n}")
         n = len(self.claims)
         total = self.tr("1 claim") if n == 1 else self.tr("{0} claims").format(n)
         self.counts.setText(self.tr("{0}: {1}").format(escape(total), " &nbsp; ".join(parts)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from PySide6.QtGui import QColor, QDesktopServices, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -32,8 +32,18 @@ def color_icon(color: str, size: int = 14) -> QIcon:
     if icon is None:
         pixmap = QPixmap(size, size)
         pixmap.fill(QColor(color))
+        # A thin darker frame: a light verdict (the yellow of Mixed) still shows on white.
+        painter = QPainter(pixmap)
+        painter.setPen(QColor(color).darker(170))
+        painter.drawRect(0, 0, size - 1, size - 1)
+        painter.end()
         icon = _ICONS[(color, size)] = QIcon(pixmap)
     return icon
+
+
+def swatch_html(color: str) -> str:
+    """A verdict's square in rich text, framed so a light one (Mixed's yellow) shows."""
+    return f"<span style='color:{color}; background-color:#5f6368'>■</span>"
 
 
 class SourcesTable(QWidget):

@@ -62,18 +62,16 @@ _EDITING_KEYS = (
     QKeySequence.StandardKey.SelectAll,
     QKeySequence.StandardKey.DeleteEndOfWord,
     QKeySequence.StandardKey.DeleteStartOfWord,
-    QKeySequence.StandardKey.MoveToEndOfLine,
-    QKeySequence.StandardKey.MoveToStartOfLine,
 )
 
 
 class WindowShortcuts(QObject):
     """Lets the window's shortcuts through whatever field has focus.
 
-    A line edit claims some Ctrl keys for itself (Ctrl+E moves to the end of the line
-    on Linux) by accepting Qt's ShortcutOverride event, so Export did nothing while
-    the filter box had focus. Ours are refused that override unless they are text
-    editing keys.
+    A line edit claims some Ctrl keys for itself (on X11, Ctrl+E is Emacs's "end of
+    line") by accepting Qt's ShortcutOverride event, so Export did nothing while the
+    filter box had focus. Ours are refused that override, except the keys of text
+    editing proper (undo, clipboard, select all, delete a word).
     """
 
     def __init__(self, window) -> None:

@@ -34,7 +34,7 @@ from desktop.core.anchoring import Anchor, reanchor
 from desktop.core.errors import FactdeskError
 from desktop.core.exporters.document import safe_url
 from desktop.core.exporters.options import ExportOptions, Output
-from desktop.core.models import Article, Claim, Highlight, Source
+from desktop.core.models import NEUTRAL_COLOR, Article, Claim, Highlight, Source
 from desktop.core.views import ArticleReport, ArticleView, ClaimView, SourceLinkView
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -439,7 +439,7 @@ class _Importer:
         created = add_rating(
             self.session,
             label=label,
-            color=_text(ext.get("factdesk:color")) or "#9e9e9e",
+            color=_text(ext.get("factdesk:color")) or NEUTRAL_COLOR,
             value=value if isinstance(value, int) else None,
         )
         self.result.notes.append(f"added the verdict {label!r} to the rating scale")
