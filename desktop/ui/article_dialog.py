@@ -6,16 +6,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QVBoxLayout,
 )
 
 from desktop.core.views import ArticleView
-from desktop.ui.claim_fields import DateEdit, date_hint, parse_date
+from desktop.ui.claim_fields import DateEdit, parse_date
+from desktop.ui.forms import date_readable, form_with_buttons
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "pt", "nl", "ar", "zh", "ru", "uk", "pl")
 
@@ -52,39 +50,22 @@ class ArticleDialog(QDialog):
         self.language.setCurrentText(article.language)
         source = QLabel(article.source_name or "—", self)
         source.setToolTip(self.tr("Where the text was imported from"))
-        form = QFormLayout()
-        for label, widget, name in (
-            (self.tr("&Title:"), self.title_edit, self.tr("Title")),
-            (self.tr("&Outlet:"), self.outlet, self.tr("Outlet")),
-            (self.tr("A&uthors:"), self.authors, self.tr("Authors")),
-            (self.tr("&Address:"), self.url, self.tr("Address of the article")),
-            (self.tr("&Published:"), self.published, self.tr("Publication date")),
-            (self.tr("&Language:"), self.language, self.tr("Language")),
-        ):
-            (widget.line if isinstance(widget, DateEdit) else widget).setAccessibleName(name)
-            form.addRow(label, widget)
-        form.addRow(self.tr("Imported from:"), source)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        form = form_with_buttons(
+            self,
+            (
+                (self.tr("&Title:"), self.title_edit, self.tr("Title")),
+                (self.tr("&Outlet:"), self.outlet, self.tr("Outlet")),
+                (self.tr("A&uthors:"), self.authors, self.tr("Authors")),
+                (self.tr("&Address:"), self.url, self.tr("Address of the article")),
+                (self.tr("&Published:"), self.published, self.tr("Publication date")),
+                (self.tr("&Language:"), self.language, self.tr("Language")),
+            ),
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form.addRow(self.tr("Imported from:"), source)
 
     def accept(self) -> None:
-        try:
-            parse_date(self.published.line.text())
-        except ValueError:
-            QMessageBox.warning(
-                self,
-                self.windowTitle(),
-                self.tr("“{0}” is not a date: type it as {1}, or leave it empty.").format(
-                    self.published.line.text().strip(), date_hint()
-                ),
-            )
-            self.published.line.setFocus()
+        message = self.tr("“{0}” is not a date: type it as {1}, or leave it empty.")
+        if not date_readable(self, self.published, message):
             return
         if not self.title_edit.text().strip():
             QMessageBox.warning(self, self.windowTitle(), self.tr("An article needs a title."))

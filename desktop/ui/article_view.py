@@ -17,10 +17,9 @@ from itertools import starmap
 from operator import itemgetter
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
     QKeySequence,
     QPalette,
@@ -31,11 +30,9 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QMenu,
     QTextEdit,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -44,7 +41,6 @@ from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.sentences import sentence_at
 from desktop.core.text import Utf16Map
 from desktop.core.views import ArticleView, ClaimView
-from desktop.ui.find_bar import FindBar
 from desktop.ui.i18n import rating_label
 from desktop.ui.sources_table import swatch_html
 
@@ -429,7 +425,6 @@ class ArticleText(QTextEdit):
         return super().event(event)
 
     def _tooltip(self, hits: list[Span]) -> str:
-        from html import escape
 
         rows = []
         seen = set()
@@ -478,68 +473,3 @@ class ArticleText(QTextEdit):
         spare = max(0, self.width() - READING_WIDTH_PX)
         self.setViewportMargins(spare // 2, 0, spare // 2, 0)
         self._update_visible()
-
-
-class ArticlePane(QWidget):
-    """The article's details line, the find bar and the text."""
-
-    detailsRequested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.meta = QLabel(self)
-        self.meta.setTextFormat(Qt.TextFormat.RichText)
-        self.meta.setContentsMargins(12, 6, 12, 6)
-        self.meta.setWordWrap(True)
-        self.meta.setAccessibleName(self.tr("Article details"))
-        self.meta.linkActivated.connect(self._link)
-        self.text = ArticleText(self)
-        self.find_bar = FindBar(self.text, self)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.text, 1)
-
-    def set_article(
-        self, article: ArticleView | None, document: QTextDocument | None = None
-    ) -> None:
-        self.text.set_article(article, document)
-        self.show_details(article)
-
-    def show_details(self, article: ArticleView | None) -> None:
-        """Outlet · authors · date · address, and a link to edit them (the file an
-        article was imported from is no detail of it)."""
-        if article is None:
-            self.meta.setText(escape(self.tr("No article open. Import one from the File menu.")))
-            return
-        if self.text.article is not None and self.text.article.id == article.id:
-            self.text.article = article
-        bits = [escape(b) for b in (article.outlet, ", ".join(article.authors)) if b]
-        if article.published:
-            bits.append(
-                escape(
-                    QLocale().toString(
-                        QDate(
-                            article.published.year, article.published.month, article.published.day
-                        ),
-                        QLocale.FormatType.LongFormat,
-                    )
-                )
-            )
-        if article.url.startswith(("http://", "https://")):
-            bits.append(f'<a href="{escape(article.url, quote=True)}">{escape(article.url)}</a>')
-        edit = (
-            self.tr("Edit details…")
-            if bits
-            else self.tr("No outlet, author or date yet: add them…")
-        )
-        bits.append(f'<a href="factdesk:details">{escape(edit)}</a>')
-        self.meta.setText(" · ".join(bits))
-
-    def _link(self, href: str) -> None:
-        if href == "factdesk:details":
-            self.detailsRequested.emit()
-        elif href.startswith(("http://", "https://")):
-            QDesktopServices.openUrl(QUrl(href))

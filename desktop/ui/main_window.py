@@ -36,7 +36,7 @@ from desktop.core.views import (
     rating_view,
 )
 from desktop.ui import commands
-from desktop.ui.article_view import ArticlePane
+from desktop.ui.article_pane import ArticlePane
 from desktop.ui.claim_list import ClaimPanel
 from desktop.ui.i18n import rating_label
 from desktop.ui.library import LibraryPanel

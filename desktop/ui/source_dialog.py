@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
 
-from desktop.ui.claim_fields import DateEdit, date_hint, parse_date
+from desktop.ui.claim_fields import DateEdit, parse_date
+from desktop.ui.forms import date_readable, form_with_buttons
 
 
 def _tr(text: str) -> str:
@@ -52,7 +52,6 @@ class SourceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add source"))
         self.setMinimumWidth(520)
-        form = QFormLayout()
         s = source
         self.url = QLineEdit(s.url if s else "", self)
         self.url.setPlaceholderText("https://…")
@@ -82,35 +81,23 @@ class SourceDialog(QDialog):
             (self.tr("&Excerpt:"), self.excerpt, self.tr("Excerpt")),
             (self.tr("&Notes:"), self.notes, self.tr("Notes")),
         )
-        for label, widget, name in rows:
-            (widget.line if isinstance(widget, DateEdit) else widget).setAccessibleName(name)
-            form.addRow(label, widget)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_with_buttons(self, rows)
 
     def accept(self) -> None:
         """Not while a date cannot be read: say which, and keep everything typed."""
-        for edit, name in (
-            (self.published, self.tr("publication")),
-            (self.accessed, self.tr("access")),
+        for edit, message in (
+            (
+                self.published,
+                self.tr(
+                    "The publication date “{0}” is not a date: type it as {1}, or leave it empty."
+                ),
+            ),
+            (
+                self.accessed,
+                self.tr("The access date “{0}” is not a date: type it as {1}, or leave it empty."),
+            ),
         ):
-            try:
-                parse_date(edit.line.text())
-            except ValueError:
-                QMessageBox.warning(
-                    self,
-                    self.windowTitle(),
-                    self.tr(
-                        "The {0} date “{1}” is not a date: type it as {2}, or leave it empty."
-                    ).format(name, edit.line.text().strip(), date_hint()),
-                )
-                edit.line.setFocus()
+            if not date_readable(self, edit, message):
                 return
         super().accept()
 

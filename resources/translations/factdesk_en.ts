@@ -4,7 +4,7 @@
 <context>
     <name>ArticleDialog</name>
     <message>
-        <location filename="../../desktop/ui/article_dialog.py" line="+38"/>
+        <location filename="../../desktop/ui/article_dialog.py" line="+36"/>
         <source>Article Details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -24,7 +24,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Title:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -84,17 +84,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Imported from:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
         <source>“{0}” is not a date: type it as {1}, or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>An article needs a title.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+496"/>
+        <location filename="../../desktop/ui/article_pane.py" line="+30"/>
         <source>Article details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,12 +161,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="-418"/>
+        <location filename="../../desktop/ui/article_view.py" line="+114"/>
         <source>Article text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+325"/>
         <source>Not rated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,7 +728,7 @@ Your value:
 <context>
     <name>DateField</name>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>A date as {0}; empty for none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -981,7 +981,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+111"/>
+        <location filename="../../desktop/ui/main_window.py" line="+112"/>
         <source>Claim counts by verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1076,7 +1076,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="+140"/>
+        <location filename="../../desktop/ui/window_actions.py" line="+138"/>
         <source>&amp;New Library…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1573,7 +1573,7 @@ Your value:
 <context>
     <name>ReuseSourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="+138"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="+125"/>
         <source>Cite a source from the library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,7 +1814,7 @@ Your value:
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="-123"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="-110"/>
         <source>Supports the claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +1839,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>What the source says about the claim</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,25 +1944,20 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>publication</source>
+        <location line="+10"/>
+        <source>The publication date “{0}” is not a date: type it as {1}, or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The {0} date “{1}” is not a date: type it as {2}, or leave it empty.</source>
+        <location line="+5"/>
+        <source>The access date “{0}” is not a date: type it as {1}, or leave it empty.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../desktop/ui/sources_table.py" line="+56"/>
+        <location filename="../../desktop/ui/sources_table.py" line="+66"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2040,7 +2035,7 @@ Your value:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-228"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-226"/>
         <source>&amp;Undo {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ArticleDialog</name>
     <message>
-        <location filename="../../desktop/ui/article_dialog.py" line="+38"/>
+        <location filename="../../desktop/ui/article_dialog.py" line="+36"/>
         <source>Article Details</source>
         <translation>Détails de l’article</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>D’où le texte a été importé</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titre&#xa0;:</translation>
     </message>
@@ -84,17 +84,17 @@
         <translation>Langue</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Imported from:</source>
         <translation>Importé de&#xa0;:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
         <source>“{0}” is not a date: type it as {1}, or leave it empty.</source>
         <translation>«&#xa0;{0}&#xa0;» n’est pas une date&#xa0;: tapez-la sous la forme {1}, ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>An article needs a title.</source>
         <translation>Un article doit avoir un titre.</translation>
     </message>
@@ -102,7 +102,7 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+496"/>
+        <location filename="../../desktop/ui/article_pane.py" line="+30"/>
         <source>Article details</source>
         <translation>Détails de l’article</translation>
     </message>
@@ -161,12 +161,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="-418"/>
+        <location filename="../../desktop/ui/article_view.py" line="+114"/>
         <source>Article text</source>
         <translation>Texte de l’article</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+325"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -733,7 +733,7 @@ Votre valeur&#xa0;:
 <context>
     <name>DateField</name>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>A date as {0}; empty for none</source>
         <translation>Une date sous la forme {0}&#xa0;; vide s’il n’y en a pas</translation>
     </message>
@@ -986,7 +986,7 @@ Votre valeur&#xa0;:
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+111"/>
+        <location filename="../../desktop/ui/main_window.py" line="+112"/>
         <source>Claim counts by verdict</source>
         <translation>Nombre d’affirmations par verdict</translation>
     </message>
@@ -1081,7 +1081,7 @@ Votre valeur&#xa0;:
         <translation>(aucune)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="+140"/>
+        <location filename="../../desktop/ui/window_actions.py" line="+138"/>
         <source>&amp;New Library…</source>
         <translation>&amp;Nouvelle bibliothèque…</translation>
     </message>
@@ -1578,7 +1578,7 @@ Votre valeur&#xa0;:
 <context>
     <name>ReuseSourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="+138"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="+125"/>
         <source>Cite a source from the library</source>
         <translation>Citer une source de la bibliothèque</translation>
     </message>
@@ -1819,7 +1819,7 @@ Votre valeur&#xa0;:
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../desktop/ui/source_dialog.py" line="-123"/>
+        <location filename="../../desktop/ui/source_dialog.py" line="-110"/>
         <source>Supports the claim</source>
         <translation>Confirme l’affirmation</translation>
     </message>
@@ -1844,7 +1844,7 @@ Votre valeur&#xa0;:
         <translation>Ajouter une source</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>What the source says about the claim</source>
         <translation>Ce que dit la source sur l’affirmation</translation>
     </message>
@@ -1949,25 +1949,20 @@ Votre valeur&#xa0;:
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>publication</source>
-        <translation>de publication</translation>
+        <location line="+10"/>
+        <source>The publication date “{0}” is not a date: type it as {1}, or leave it empty.</source>
+        <translation>La date de publication «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;: tapez-la sous la forme {1}, ou laissez le champ vide.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>access</source>
-        <translation>de consultation</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The {0} date “{1}” is not a date: type it as {2}, or leave it empty.</source>
-        <translation>La date {0} «&#xa0;{1}&#xa0;» n’est pas une date&#xa0;: tapez-la sous la forme {2}, ou laissez le champ vide.</translation>
+        <location line="+5"/>
+        <source>The access date “{0}” is not a date: type it as {1}, or leave it empty.</source>
+        <translation>La date de consultation «&#xa0;{0}&#xa0;» n’est pas une date&#xa0;: tapez-la sous la forme {1}, ou laissez le champ vide.</translation>
     </message>
 </context>
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../desktop/ui/sources_table.py" line="+56"/>
+        <location filename="../../desktop/ui/sources_table.py" line="+66"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2045,7 +2040,7 @@ Votre valeur&#xa0;:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-228"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-226"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler&#xa0;: {0}</translation>
     </message>
