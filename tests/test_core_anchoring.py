@@ -15,6 +15,7 @@ from desktop.core.anchoring import (
     reanchor,
 )
 from desktop.core.errors import QuoteNotFound
+from desktop.core.text import utf16_length
 
 LONG = (
     "Au début de l’année, le ministre a déclaré que « le chômage baisse » selon l’Insee. "
@@ -159,13 +160,22 @@ ALPHABET = st.sampled_from(list("abcde ’«»\u00a0.,Éé😀\n"))
 TEXTS = st.text(alphabet=ALPHABET, min_size=1, max_size=300)
 
 
+def _check_context(text: str, a: Anchor) -> None:
+    """Prefix and suffix are the text around the span, as much as fits in 32 UTF-16 units
+    (this alphabet has one code point per grapheme cluster; 😀 takes two units)."""
+    before, after = text[: a.start], text[a.end :]
+    assert before.endswith(a.prefix) and after.startswith(a.suffix)
+    assert utf16_length(a.prefix) <= CONTEXT_CHARS >= utf16_length(a.suffix)
+    assert a.prefix == before or utf16_length(before[-len(a.prefix) - 1 :]) > CONTEXT_CHARS
+    assert a.suffix == after or utf16_length(after[: len(a.suffix) + 1]) > CONTEXT_CHARS
+
+
 def _check_placement(new: str, old: Anchor, placed) -> None:
     assert placed.method in ("exact", "quote", "fuzzy", "orphan")
     if placed.method in ("exact", "quote"):
         a = placed.anchor
         assert new[a.start : a.end] == old.exact == a.exact
-        assert a.prefix == new[max(0, a.start - CONTEXT_CHARS) : a.start]
-        assert a.suffix == new[a.end : a.end + CONTEXT_CHARS]
+        _check_context(new, a)
     elif placed.method == "fuzzy":
         a = placed.anchor
         assert 0 <= a.start < a.end <= len(new)

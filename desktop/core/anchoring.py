@@ -4,6 +4,10 @@ Follows Hypothesis: a highlight is stored both as a position (W3C TextPositionSe
 code points) and as a quote with ~32 characters of context (W3C TextQuoteSelector).
 Re-anchoring tries the position, then the quote (choosing among repeats by context),
 then a fuzzy match; what cannot be placed is reported as an orphan, never guessed.
+
+Every span is widened to grapheme-cluster boundaries (the model says a selection SHOULD
+NOT split one), and the prefix and suffix hold at most 32 UTF-16 code units of whole
+clusters: Hypothesis's quote matcher (a bitap over UTF-16) throws on longer patterns.
 """
 
 from __future__ import annotations
@@ -13,7 +17,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from desktop.core.errors import QuoteNotFound
+from desktop.core.text import cluster_end, cluster_start, snap_to_graphemes
 
+# Context kept on each side of a quote: at most this many UTF-16 code units (an astral
+# character counts two) of whole grapheme clusters. Re-anchoring compares this many code
+# points of the new text with the stored context.
 CONTEXT_CHARS = 32
 FUZZY_MIN_SCORE = 85.0  # rapidfuzz partial ratio (0-100) below which text is "not found"
 FUZZY_MIN_LENGTH = 8  # shorter quotes are too ambiguous to place by similarity
@@ -64,16 +72,48 @@ class Placement:
 
 
 def anchor_span(text: str, start: int, end: int) -> Anchor:
-    """The anchor of text[start:end]; ValueError for an empty or out-of-range span."""
+    """The anchor of text[start:end] widened to whole grapheme clusters.
+
+    ValueError for an empty or out-of-range span. Every highlight Factdesk stores is made
+    here (tagging in the window, `claim add --quote`, imports, re-anchoring), so none
+    splits what a reader sees as one character.
+    """
     if not (0 <= start < end <= len(text)):
         raise ValueError(f"span {start}-{end} is not a non-empty span of a {len(text)}-char text")
+    start, end = snap_to_graphemes(text, start, end)
     return Anchor(
         start=start,
         end=end,
         exact=text[start:end],
-        prefix=text[max(0, start - CONTEXT_CHARS) : start],
-        suffix=text[end : end + CONTEXT_CHARS],
+        prefix=text[context_start(text, start) : start],
+        suffix=text[end : context_end(text, end)],
     )
+
+
+def context_start(text: str, start: int, units: int = CONTEXT_CHARS) -> int:
+    """Where the prefix of a quote starting at `start` begins: as far back as `units`
+    UTF-16 code units reach, then forward to a grapheme-cluster boundary."""
+    pos, used = start, 0
+    while pos > 0:
+        width = 2 if ord(text[pos - 1]) > 0xFFFF else 1
+        if used + width > units:
+            break
+        used += width
+        pos -= 1
+    return min(cluster_end(text, pos), start) if pos < start else start
+
+
+def context_end(text: str, end: int, units: int = CONTEXT_CHARS) -> int:
+    """Where the suffix of a quote ending at `end` stops: as far as `units` UTF-16 code
+    units reach, then back to a grapheme-cluster boundary."""
+    pos, used = end, 0
+    while pos < len(text):
+        width = 2 if ord(text[pos]) > 0xFFFF else 1
+        if used + width > units:
+            break
+        used += width
+        pos += 1
+    return max(cluster_start(text, pos), end) if pos > end else end
 
 
 def fold(text: str) -> str:
@@ -132,7 +172,20 @@ def _common_prefix(a: str, b: str) -> int:
 
 
 def reanchor(text: str, old: Anchor) -> Placement:
-    """Place a highlight made on an earlier version of the text onto `text`."""
+    """Place a highlight made on an earlier version of the text onto `text`.
+
+    A place where the old quote would split a grapheme cluster of the new text (a
+    combining mark now follows it, or a highlight from another tool or an earlier
+    Factdesk) is widened to whole clusters and reported "fuzzy": the words differ.
+    """
+    placement = _reanchor(text, old)
+    if placement.anchor is not None and placement.method in ("exact", "quote"):
+        if placement.anchor.exact != old.exact:
+            return Placement("fuzzy", placement.anchor)
+    return placement
+
+
+def _reanchor(text: str, old: Anchor) -> Placement:
     if 0 <= old.start < old.end <= len(text) and text[old.start : old.end] == old.exact:
         return Placement("exact", anchor_span(text, old.start, old.end))
     starts = _occurrences(text, old.exact) if old.exact else []

@@ -97,7 +97,12 @@ def _apply(session: Session, claim: Claim, changes: dict) -> None:
 def create_claim(
     session: Session, article_id: int, *, start: int, end: int, **fields_
 ) -> tuple[Claim, Highlight]:
-    """Tag text[start:end] (code points) of an article as a new claim."""
+    """Tag text[start:end] (code points) of an article as a new claim.
+
+    The span is widened to whole grapheme clusters (anchoring.anchor_span): a selection
+    ending in "x" of "x̄" or inside an emoji sequence highlights the whole character, so
+    the highlight returned may start before `start` or end after `end`.
+    """
     text = _article_text(session, article_id)
     try:
         anchor = anchor_span(text, start, end)
@@ -132,13 +137,15 @@ def _place(session: Session, claim: Claim, anchor) -> Highlight:
 def create_claim_from_quote(
     session: Session, article_id: int, quote: str, *, occurrence: int = 1, **fields_
 ) -> tuple[Claim, Highlight]:
-    """Tag the `occurrence`-th appearance of `quote` as a new claim."""
+    """Tag the `occurrence`-th appearance of `quote` as a new claim (widened to whole
+    grapheme clusters, as in create_claim: "vecteur x" in "vecteur x̄" takes the x̄)."""
     anchor = find_quote(_article_text(session, article_id), quote, occurrence)
     return create_claim(session, article_id, start=anchor.start, end=anchor.end, **fields_)
 
 
 def add_highlight(session: Session, claim_id: int, *, start: int, end: int) -> Highlight:
-    """Another span of the same article that the claim rests on."""
+    """Another span of the same article that the claim rests on (widened to whole
+    grapheme clusters, as in create_claim)."""
     claim = _claim(session, claim_id)
     try:
         anchor = anchor_span(_article_text(session, claim.article_id), start, end)

@@ -3,7 +3,8 @@
 Stored text is Unicode NFC with "\\n" line ends and exactly one blank line between
 paragraphs. Offsets are stored in code points (what Python indexes and what the W3C
 TextPositionSelector counts); Qt counts UTF-16 code units, so the GUI converts at its
-boundary with :class:`Utf16Map`.
+boundary with :class:`Utf16Map`. A highlight never splits a grapheme cluster (what a
+reader sees as one character: "x̄", a ZWJ family, a flag): :func:`snap_to_graphemes`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
+# The `regex` module implements Unicode extended grapheme clusters (UAX #29, `\X`) and
+# follows new Unicode versions; trafilatura already depends on it (through dateparser).
+import regex
+
 PARAGRAPH_SEP = "\n\n"
 
 # C0/C1 controls other than tab and newline carry no meaning in an article and break
@@ -22,6 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]"
 _SPACES_RUN = re.compile(r"[ \t]+")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+_CLUSTER = regex.compile(r"\X")
 
 
 def clean(raw: str) -> str:
@@ -123,3 +129,55 @@ def utf16_offset(text: str, cp: int) -> int:
 def codepoint_offset(text: str, u16: int) -> int:
     """Code-point offset of UTF-16 offset `u16` in `text` (one-off conversions)."""
     return Utf16Map.of(text).to_codepoint(u16)
+
+
+def utf16_length(text: str) -> int:
+    """How many UTF-16 code units `text` takes (what JavaScript's `length` counts)."""
+    return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
+
+
+# --- grapheme clusters ---------------------------------------------------------------
+
+
+def cluster_start(text: str, pos: int) -> int:
+    """The start of the grapheme cluster holding code point `pos` (`pos` itself at a boundary).
+
+    Only a few characters around `pos` are segmented, so this is cheap on book-length
+    texts. `regex` decides every boundary with the whole string as context (regional-
+    indicator pairs, emoji ZWJ sequences), so each match *ends* at a true boundary even
+    when the search starts inside a cluster; only the first match's start is unreliable.
+    """
+    if pos <= 0:
+        return 0
+    if pos >= len(text):
+        return len(text)
+    reach = 16
+    while True:
+        lo = max(0, pos - reach)
+        last = 0 if lo == 0 else None
+        for match in _CLUSTER.finditer(text, lo):
+            if match.end() > pos:
+                break
+            last = match.end()
+        if last is not None:
+            return last
+        reach *= 4  # a cluster longer than the window (stacked combining marks): widen
+
+
+def cluster_end(text: str, pos: int) -> int:
+    """The end of the grapheme cluster holding code point `pos` (`pos` itself at a boundary)."""
+    start = cluster_start(text, pos)
+    if start == pos or pos >= len(text):
+        return start
+    return _CLUSTER.match(text, start).end()
+
+
+def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened so neither edge splits a grapheme cluster.
+
+    `start` moves left to the start of its cluster and `end` right to the end of its
+    cluster ("vecteur x" in "vecteur x̄" becomes "vecteur x̄"): the W3C Web Annotation
+    model says a selection SHOULD NOT split one. Positions past either end of the text
+    are clamped to it.
+    """
+    return cluster_start(text, start), cluster_end(text, end)

@@ -16,6 +16,13 @@ dates, status, the verdict's key and colour, the claim's uid). Both are extensio
 properties under a namespace declared in the @context, which the model allows and the
 W3C assertions ignore. Any other Web Annotation file (Hypothesis, …) can be imported
 too when its target source is an article already in the library.
+
+What JSON-LD processors read must mean what we wrote: headings (and authors) are ordered
+lists in the @context (`@container: @list`), each heading an object. The quote selector's
+prefix and suffix hold at most 32 UTF-16 units of whole grapheme clusters, so Hypothesis's
+matcher accepts them; spans never split a cluster. An import keeps each annotation's
+`created`/`modified` as the times of its claim and highlight, and only `factdesk:checker`
+names a claim's checker (`creator` is who made the annotation, not who checked the claim).
 """
 
 from __future__ import annotations
@@ -30,16 +37,31 @@ from typing import Any
 from sqlmodel import Session, select
 
 from desktop import __version__
-from desktop.core.anchoring import Anchor, reanchor
+from desktop.core.anchoring import Anchor, anchor_span, context_end, context_start, reanchor
 from desktop.core.errors import FactdeskError
 from desktop.core.exporters.document import safe_url
 from desktop.core.exporters.options import ExportOptions, Output
 from desktop.core.models import NEUTRAL_COLOR, Article, Claim, Highlight, Source
-from desktop.core.views import ArticleReport, ArticleView, ClaimView, SourceLinkView
+from desktop.core.views import (
+    ArticleReport,
+    ArticleView,
+    ClaimView,
+    HighlightView,
+    SourceLinkView,
+)
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 NS = "urn:factdesk:vocab:"
-CONTEXT = [ANNO_CONTEXT, {"factdesk": NS}]
+# Order matters in headings and authors; a JSON-LD array is an unordered set unless the
+# term says it is a list. Each heading is an object (paragraph index, level).
+CONTEXT = [
+    ANNO_CONTEXT,
+    {
+        "factdesk": NS,
+        "factdesk:headings": {"@id": "factdesk:headings", "@container": "@list"},
+        "factdesk:authors": {"@id": "factdesk:authors", "@container": "@list"},
+    },
+]
 FORMAT_VERSION = 1
 _UID = re.compile(r"[0-9a-f]{32}")
 _LANGUAGE_OK = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9-]+)?")
@@ -107,7 +129,10 @@ def _article_description(article: ArticleView) -> dict:
         "factdesk:authors": list(article.authors),
         "factdesk:url": article.url,
         "factdesk:published": _iso(article.published),
-        "factdesk:headings": [list(h) for h in article.headings],
+        "factdesk:headings": [
+            {"factdesk:paragraph": index, "factdesk:level": level}
+            for index, level in article.headings
+        ],
         "factdesk:sourceName": article.source_name,
         "factdesk:text": article.text,
     }
@@ -203,6 +228,20 @@ def _claim_extension(claim: ClaimView) -> dict:
     )
 
 
+def _selected(text: str, h: HighlightView) -> Anchor:
+    """The highlight's selectors, made afresh from the text where it is placed.
+
+    Highlights stored by an earlier Factdesk may split a grapheme cluster or carry 32
+    code points of context (up to 64 UTF-16 units); re-deriving from the text widens
+    the span and trims the context. An orphan keeps its quote, its context trimmed.
+    """
+    if 0 <= h.start < h.end <= len(text) and text[h.start : h.end] == h.exact:
+        return anchor_span(text, h.start, h.end)
+    prefix = h.prefix[context_start(h.prefix, len(h.prefix)) :]
+    suffix = h.suffix[: context_end(h.suffix, 0)]
+    return Anchor(h.start, h.end, h.exact, prefix, suffix)
+
+
 def annotations(report: ArticleReport, options: ExportOptions) -> list[dict]:
     """One Annotation per highlight of the article."""
     source = target_source(report.article)
@@ -211,12 +250,13 @@ def annotations(report: ArticleReport, options: ExportOptions) -> list[dict]:
         bodies = _bodies(claim, options)
         checker = claim.checker or options.checker_name
         for h in claim.highlights:
+            where = _selected(report.article.text, h)
             quote = _compact(
                 {
                     "type": "TextQuoteSelector",
-                    "exact": h.exact,
-                    "prefix": h.prefix,
-                    "suffix": h.suffix,
+                    "exact": where.exact,
+                    "prefix": where.prefix,
+                    "suffix": where.suffix,
                 }
             )
             anno = {
@@ -230,7 +270,7 @@ def annotations(report: ArticleReport, options: ExportOptions) -> list[dict]:
                     "source": source,
                     "selector": [
                         quote,
-                        {"type": "TextPositionSelector", "start": h.start, "end": h.end},
+                        {"type": "TextPositionSelector", "start": where.start, "end": where.end},
                     ],
                 },
                 "factdesk:claim": _claim_extension(claim),
@@ -346,6 +386,42 @@ def _date(value: Any) -> date | None:
         return None
 
 
+def _moment(value: Any) -> datetime | None:
+    """An xsd:dateTime of the file in UTC, None when absent or not a date-time."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _headings(value: Any) -> dict[int, int]:
+    """Paragraph index → level, from `factdesk:headings` in any form we have written.
+
+    Now a list of {"factdesk:paragraph", "factdesk:level"} objects; before, a list of
+    [index, level] pairs; a JSON-LD processor may also hand back {"@list": [...]}.
+    """
+    if isinstance(value, dict) and "@list" in value:
+        value = value["@list"]
+    levels = {}
+    for item in _list(value):
+        if isinstance(item, dict):
+            pair = [item.get("factdesk:paragraph"), item.get("factdesk:level")]
+        else:
+            pair = item
+        if isinstance(pair, list) and len(pair) == 2 and all(_is_int(v) for v in pair):
+            levels[pair[0]] = pair[1]
+    return levels
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 class _Importer:
     """One import run inside one session (one transaction)."""
 
@@ -371,16 +447,12 @@ class _Importer:
         text = _text(described.get("factdesk:text"))
         if not source or not text.strip():
             raise self.fail("an article description has no id or no text")
-        levels = {}
-        for pair in _list(described.get("factdesk:headings")):
-            if isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair):
-                levels[pair[0]] = pair[1]
         parsed = ParsedArticle(
             paragraphs=text.split(PARAGRAPH_SEP),
-            headings=levels,
+            headings=_headings(described.get("factdesk:headings")),
             title=_text(described.get("factdesk:title")),
             outlet=_text(described.get("factdesk:outlet")),
-            authors=[a for a in _list(described.get("factdesk:authors")) if isinstance(a, str)],
+            authors=[a for a in _authors(described.get("factdesk:authors")) if isinstance(a, str)],
             url=_text(described.get("factdesk:url")),
             published=_date(described.get("factdesk:published")),
             language=_text(described.get("language")),
@@ -480,7 +552,9 @@ class _Importer:
             "appearance_url": _text(ext.get("factdesk:appearanceUrl")),
             "rationale": "\n\n".join(_text(c["value"]) for c in comments),
             "status": _text(ext.get("factdesk:status")) or "draft",
-            "checker": _text(ext.get("factdesk:checker")) or _creator(anno),
+            # Only what the exporter wrote as the claim's checker: `creator` names who
+            # made the annotation, often just whoever exported it.
+            "checker": _text(ext.get("factdesk:checker")),
             "tags": [_text(b["value"]) for b in purpose("tagging")],
         }
         if verdict or rating_ext:
@@ -492,6 +566,14 @@ class _Importer:
         for body in bodies:
             if body.get("purpose") == "linking" or _is_link(body):
                 self.add_source(claim.id, body)
+        # The claim's own times, not the import's: set last, after the writes above
+        # have stamped it with now.
+        created, modified = _moment(anno.get("created")), _moment(anno.get("modified"))
+        if created or modified:
+            claim.created_at = created or modified
+            claim.updated_at = modified or created
+            self.session.add(claim)
+            self.session.flush()
         self.claims[uid] = claim.id
         self.result.claims_created.append(claim.id)
         return claim.id, True
@@ -576,10 +658,22 @@ class _Importer:
             suffix=where.suffix,
             anchor=placement.method,
         )
+        created, modified = _moment(anno.get("created")), _moment(anno.get("modified"))
+        if created or modified:
+            highlight.created_at = created or modified
+            highlight.updated_at = modified or created
         self.session.add(highlight)
         self.session.flush()
         self.result.highlights_created.append(highlight.id)
-        if placement.method == "fuzzy":
+        widened = (
+            where.start <= start < end <= where.end and text[start:end] == exact != where.exact
+        )
+        if placement.method == "fuzzy" and widened:
+            self.result.notes.append(
+                f"highlight {highlight.id} ({exact[:40]!r}) split a character and was widened "
+                "to whole characters; check it"
+            )
+        elif placement.method == "fuzzy":
             self.result.notes.append(
                 f"highlight {highlight.id} ({exact[:40]!r}) was placed on similar text; check it"
             )
@@ -589,11 +683,10 @@ class _Importer:
             )
 
 
-def _creator(anno: dict) -> str:
-    for agent in _list(anno.get("creator")):
-        if isinstance(agent, dict) and isinstance(agent.get("name"), str):
-            return agent["name"]
-    return ""
+def _authors(value: Any) -> list:
+    if isinstance(value, dict) and "@list" in value:
+        value = value["@list"]
+    return _list(value)
 
 
 def _is_link(body: dict) -> bool:
