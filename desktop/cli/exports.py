@@ -37,6 +37,14 @@ def register(sub, common) -> None:
     p.add_argument("--no-text", action="store_true", help="leave the article text out")
     p.add_argument("--no-sources", action="store_true", help="leave the sources out")
     p.add_argument(
+        "--report-language",
+        choices=("article", "fr", "en"),
+        default=None,
+        help="language of the words a report adds (headings, labels, verdicts of the "
+        "default scale): 'article' speaks each article's own (French for fr, English "
+        "otherwise); default: the setting, which is 'article' unless changed",
+    )
+    p.add_argument(
         "--csv-delimiter",
         default=None,
         metavar="CHAR",
@@ -64,6 +72,10 @@ def cmd_export(args) -> int:
     if delimiter is not None and len(delimiter) != 1:
         raise CliError("the CSV delimiter must be one character")
     overrides = {"review_url": args.review_url, "csv_delimiter": delimiter}
+    if args.report_language is not None:
+        overrides["report_language"] = (
+            "" if args.report_language == "article" else args.report_language
+        )
     if args.no_text:
         overrides["include_text"] = False
     if args.no_sources:

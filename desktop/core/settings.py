@@ -24,6 +24,7 @@ class Settings:
     ui_language: str = ""  # "" follows the operating system
     report_include_text: bool = True  # the annotated article text in reports
     report_include_sources: bool = True
+    report_language: str = ""  # labels of reports: "" each article's language, "fr", "en"
 
 
 def config_path() -> Path:

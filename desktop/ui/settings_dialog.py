@@ -281,6 +281,25 @@ class SettingsDialog(QDialog):
         self.include_sources.setChecked(s.report_include_sources)
         rform.addRow(self.include_text)
         rform.addRow(self.include_sources)
+        # The words a report adds (headings, labels): French or English, as the article.
+        self.report_language = QComboBox(reports)
+        self.report_language.setAccessibleName(self.tr("Report language"))
+        self.report_language.addItem(self.tr("Each article's own (French or English)"), "")
+        for code in ("fr", "en"):
+            self.report_language.addItem(SUPPORTED[code], code)
+        self.report_language.setCurrentIndex(
+            max(0, self.report_language.findData(s.report_language))
+        )
+        rform.addRow(self.tr("Report &language:"), self.report_language)
+        report_note = QLabel(
+            self.tr(
+                "Headings and labels of HTML, PDF, Markdown and Word reports. An article in "
+                "French gets a French report, any other an English one."
+            ),
+            reports,
+        )
+        report_note.setWordWrap(True)
+        rform.addRow(report_note)
         tabs.addTab(reports, self.tr("Reports"))
 
         lang = QWidget(tabs)
@@ -326,6 +345,7 @@ class SettingsDialog(QDialog):
             organization_logo=self.logo.text().strip(),
             report_include_text=self.include_text.isChecked(),
             report_include_sources=self.include_sources.isChecked(),
+            report_language=self.report_language.currentData(),
             ui_language=self.language.currentData(),
         )
         language_changed = settings.ui_language != self.wb.settings.ui_language

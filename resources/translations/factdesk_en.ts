@@ -1746,12 +1746,12 @@ Your value:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Organization logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-63"/>
         <source>&amp;Logo:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1771,7 +1771,27 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Report language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each article&apos;s own (French or English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Report &amp;language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Headings and labels of HTML, PDF, Markdown and Word reports. An article in French gets a French report, any other an English one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1751,12 +1751,12 @@ Votre valeur&#xa0;:
     </message>
     <message>
         <location line="+5"/>
-        <location line="+45"/>
+        <location line="+64"/>
         <source>Organization logo</source>
         <translation>Logo de l’organisation</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-63"/>
         <source>&amp;Logo:</source>
         <translation>&amp;Logo&#xa0;:</translation>
     </message>
@@ -1776,7 +1776,27 @@ Votre valeur&#xa0;:
         <translation>Inclure les sources de chaque affirmation</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
+        <source>Report language</source>
+        <translation>Langue des rapports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each article&apos;s own (French or English)</source>
+        <translation>Celle de chaque article (français ou anglais)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Report &amp;language:</source>
+        <translation>&amp;Langue des rapports&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Headings and labels of HTML, PDF, Markdown and Word reports. An article in French gets a French report, any other an English one.</source>
+        <translation>Titres et libellés des rapports HTML, PDF, Markdown et Word. Un article en français donne un rapport en français, tout autre un rapport en anglais.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>

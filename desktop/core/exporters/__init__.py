@@ -10,7 +10,8 @@ leaves half a file where the user asked for one).
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
@@ -89,17 +90,47 @@ def render(reports: list[ArticleReport], fmt: str, options: ExportOptions | None
     return FORMATS[fmt][0](reports, options or options_from_settings())
 
 
+def _file_mode(dest: Path) -> int | None:
+    """The permission bits an export gets: an existing file's own (minus set-id bits),
+    or None for a new file, which gets the user's usual 0o666 less the umask."""
+    try:
+        return stat.S_IMODE(dest.stat().st_mode) & 0o777
+    except OSError:
+        return None
+
+
 def _write_atomically(dest: Path, data: bytes) -> None:
+    """Write `data` to a hidden file beside `dest`, then rename it over `dest`.
+
+    A new file gets the mode any program's new file gets (0o666 less the umask: 0o644
+    under the usual 022), so a report copied to a web server can be served; an
+    existing file keeps its mode. mkstemp is not used: it creates 0o600 files, fine
+    for secrets and wrong for a report meant for readers.
+    """
     dest = dest.expanduser()
     if dest.is_dir():
         raise FactdeskError(f"{dest}: is a folder; give a file name")
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
         raise FactdeskError(f"{dest}: the folder {folder} does not exist")
-    tmp: str | None = None
+    mode = _file_mode(dest)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    tmp: Path | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=folder)
+        for _attempt in range(100):
+            candidate = folder / f".{dest.name}.{secrets.token_hex(4)}.part"
+            try:
+                # the kernel applies the umask (and a default ACL) to a new file's mode
+                fd = os.open(candidate, flags, 0o666 if mode is None else mode)
+            except FileExistsError:
+                continue
+            tmp = candidate
+            break
+        else:
+            raise FileExistsError(f"no free temporary name in {folder}")
         with os.fdopen(fd, "wb") as fh:
+            if mode is not None and hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), mode)  # exactly the old mode, whatever the umask
             fh.write(data)
         os.replace(tmp, dest)
     except OSError as exc:

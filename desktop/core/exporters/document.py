@@ -16,27 +16,158 @@ from urllib.parse import urlsplit
 
 from desktop.core.contrast import best_ink
 from desktop.core.exporters.options import ExportOptions
-from desktop.core.ratings import NEUTRAL_COLOR
+from desktop.core.ratings import DEFAULT_RATINGS, NEUTRAL_COLOR
 from desktop.core.text import paragraph_spans
 from desktop.core.views import ArticleReport, ClaimView, RatingView
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
 _HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f-\x9f]")
-UNRATED_LABEL = "Not rated"
+NBSP = "\u00a0"
+
+# Reports speak their article's language: French for an article in French, English for
+# any other (the two languages Factdesk is written in); ExportOptions.report_language
+# overrides it. Only the words a report adds are translated: the checker's own text, the
+# dates (ISO, unambiguous everywhere) and verdicts a user named stay as written. The
+# machine formats (JSON, CSV columns, Web Annotation, ClaimReview) keep stored values.
+REPORT_LANGUAGES = ("en", "fr")
 STATUS_LABELS = {"draft": "Draft", "review": "In review", "published": "Published"}
-# What a source's stance (models.STANCES) says to a reader. Reports are written in English
-# (like STATUS_LABELS); the machine formats (JSON, Web Annotation) keep the stored value.
+# What a source's stance (models.STANCES) says to a reader; the machine formats (JSON,
+# Web Annotation) keep the stored value.
 STANCE_LABELS = {
     "supports": "Supports the claim",
     "refutes": "Refutes the claim",
     "context": "Gives context",
 }
+UNRATED_LABEL = "Not rated"
+_FRENCH = {
+    # statuses and stances
+    "Draft": "Brouillon",
+    "In review": "En relecture",
+    "Published": "Publié",
+    "Supports the claim": "Confirme l’affirmation",
+    "Refutes the claim": "Réfute l’affirmation",
+    "Gives context": "Donne du contexte",
+    # the shipped rating scale (as desktop/ui/i18n.py's rating_label shows it)
+    "Not rated": "Non évalué",
+    "True": "Vrai",
+    "Mostly true": "Plutôt vrai",
+    "Mixed": "Mitigé",
+    "Misleading": "Trompeur",
+    "Mostly false": "Plutôt faux",
+    "False": "Faux",
+    "Unverifiable": "Invérifiable",
+    # claimant kinds
+    "person": "personne",
+    "organization": "organisation",
+    # headings, labels and notes
+    "Fact-check report": "Rapport de vérification",
+    "Fact-check report: {n} articles": f"Rapport de vérification{NBSP}: {{n}} articles",
+    "Untitled article": "Article sans titre",
+    "Untitled source": "Source sans titre",
+    "Article": "Article",
+    "By {names}": "Par {names}",
+    "Checked by {name}": "Vérifié par {name}",
+    "checked by {name}": "vérifié par {name}",
+    "Exported {date}": "Exporté le {date}",
+    "exported {date}": "exporté le {date}",
+    "Made with Factdesk": "Réalisé avec Factdesk",
+    "Page {n} of {total}": "Page {n} sur {total}",
+    "Verdicts": "Verdicts",
+    "All verdicts": "Tous les verdicts",
+    "{n} claim": "{n} affirmation",
+    "{n} claims": "{n} affirmations",
+    "{n} article": "{n} article",
+    "{n} articles": "{n} articles",
+    "No claims yet.": "Aucune affirmation pour l’instant.",
+    "Annotated text": "Texte annoté",
+    "Claims": "Affirmations",
+    "Claim {numbers}": "Affirmation {numbers}",
+    "Quote": "Citation",
+    "Claimant": "Auteur",
+    "Claim date": "Date de l’affirmation",
+    "Appeared at": "Parue sur",
+    "Verdict": "Verdict",
+    "Status": "Statut",
+    "Checker": "Vérifié par",
+    "Rationale": "Analyse",
+    "Sources": "Sources",
+    "Archive": "Archive",
+    "Tags": "Mots-clés",
+    "Outlet": "Média",
+    "Authors": "Auteurs",
+    "URL": "Adresse",
+    "Warning": "Attention",
+    "{n} highlight of this claim could not be found in the current text.": (
+        "{n} passage surligné de cette affirmation est introuvable dans le texte actuel."
+    ),
+    "{n} highlights of this claim could not be found in the current text.": (
+        "{n} passages surlignés de cette affirmation sont introuvables dans le texte actuel."
+    ),
+}
 
 
-def stance_label(stance: str) -> str:
+def report_language(article_language: str, setting: str = "") -> str:
+    """The language of a report's labels: `setting` when it is "fr" or "en", else the
+    article's own ("fr", "fr-CA", "FR_be" → "fr"; anything else → "en")."""
+    if setting in REPORT_LANGUAGES:
+        return setting
+    primary = re.split(r"[-_]", (article_language or "").strip().lower(), maxsplit=1)[0]
+    return "fr" if primary == "fr" else "en"
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words a report adds, in one language: `L("Claimant")`, `L.count("claim", n)`,
+    `L.colon("Verdict")` ("Verdict:" in English, "Verdict :" in French)."""
+
+    language: str = "en"
+
+    def __call__(self, text: str, **values) -> str:
+        if self.language == "fr":
+            text = _FRENCH.get(text, text)
+        return text.format(**values) if values else text
+
+    def count(self, noun: str, n: int) -> str:
+        """A count and its noun: "3 claims", "1 claim" (French: "0 affirmation")."""
+        singular = n == 1 or (self.language == "fr" and n == 0)
+        return self(f"{{n}} {noun}" if singular else f"{{n}} {noun}s", n=n)
+
+    @property
+    def sep(self) -> str:
+        """A colon after a label: French puts a no-break space before it."""
+        return f"{NBSP}:" if self.language == "fr" else ":"
+
+    def colon(self, label: str) -> str:
+        """A label in words and its colon: "Verdict:", "Verdict :"."""
+        return self(label) + self.sep
+
+    def status(self, status: str) -> str:
+        return self(STATUS_LABELS.get(status, status))
+
+    def stance(self, stance: str) -> str:
+        """A source's stance in words; an unknown value is shown as stored."""
+        return self(STANCE_LABELS[stance]) if stance in STANCE_LABELS else stance
+
+    def kind(self, claimant_kind: str) -> str:
+        return self(claimant_kind)
+
+    def unplaced(self, n: int) -> str:
+        noun = "highlight" if n == 1 else "highlights"
+        return self(f"{{n}} {noun} of this claim could not be found in the current text.", n=n)
+
+
+ENGLISH = Labels("en")
+FRENCH = Labels("fr")
+
+
+def labels_for(language: str) -> Labels:
+    return FRENCH if language == "fr" else ENGLISH
+
+
+def stance_label(stance: str, language: str = "en") -> str:
     """A source's stance in words; an unknown value is shown as stored."""
-    return STANCE_LABELS.get(stance, stance)
+    return labels_for(language).stance(stance)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -113,11 +244,12 @@ class SourceItem:
     excerpt: str
     stance: str  # as stored: "supports", "refutes" or "context" (a CSS class in HTML)
     notes: str
+    language: str = "en"  # of the report's labels
 
     @property
     def stance_label(self) -> str:
         """The stance in words, for readers: "Refutes the claim"."""
-        return stance_label(self.stance)
+        return stance_label(self.stance, self.language)
 
 
 @dataclass(frozen=True)
@@ -141,6 +273,8 @@ class ClaimItem:
     tags: tuple[str, ...]
     sources: tuple[SourceItem, ...]
     unplaced: int  # highlights that could not be found in the current text
+    language: str = "en"  # of the report's labels
+    rating_id: int | None = None  # what the verdict counts group by
 
     @property
     def anchor_id(self) -> str:
@@ -148,7 +282,12 @@ class ClaimItem:
 
     @property
     def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
+        return labels_for(self.language).status(self.status)
+
+    @property
+    def claimant_kind_label(self) -> str:
+        """The claimant's kind ("person", "organization") in the report's language."""
+        return labels_for(self.language).kind(self.claimant_kind)
 
 
 @dataclass(frozen=True)
@@ -187,6 +326,14 @@ class Count:
 
 @dataclass
 class ArticleItem:
+    """One article's part of a report.
+
+    `language` is the article's own (the `lang` of its text); `labels` speak the report's
+    language for it (see report_language). When the text opens with the title line,
+    that line is `title_block` (with its highlights) and not in `blocks`: a report shows
+    the title once, as its heading.
+    """
+
     uid: str
     title: str
     outlet: str
@@ -199,33 +346,55 @@ class ArticleItem:
     claims: list[ClaimItem]
     counts: list[Count]
     unrated: int
+    labels: Labels = ENGLISH
+    title_block: Block | None = None
+
+    @property
+    def heading(self) -> str:
+        """The title as shown: the title line of the text when there is one."""
+        if self.title_block is not None:
+            return self.title_block.text
+        return self.title or self.labels("Untitled article")
 
 
 @dataclass
 class ReportDocument:
+    """The whole report; its own words (masthead, overall summary, page footer) speak
+    the setting's language, else the first article's."""
+
     articles: list[ArticleItem]
     options: ExportOptions
     organization_href: str | None = None
     counts: list[Count] = field(default_factory=list)
+    labels: Labels = ENGLISH
 
     @property
     def title(self) -> str:
         if len(self.articles) == 1:
-            return self.articles[0].title or "Fact-check report"
-        return f"Fact-check report: {len(self.articles)} articles"
+            return self.articles[0].title or self.labels("Fact-check report")
+        return self.labels("Fact-check report: {n} articles", n=len(self.articles))
 
     @property
     def claim_total(self) -> int:
         return sum(len(a.claims) for a in self.articles)
 
 
-def verdict_of(rating: RatingView | None) -> Verdict:
+_SHIPPED = {key: label for key, label, _color, _value in DEFAULT_RATINGS}
+
+
+def verdict_of(rating: RatingView | None, labels: Labels = ENGLISH) -> Verdict:
+    """A claim's verdict as a report shows it. A rating of the shipped scale still under
+    its shipped name speaks the report's language (as the window shows it in the user's:
+    desktop/ui/i18n.py's rating_label); a verdict the user named stays as named."""
     if rating is None:
-        return UNRATED
-    return Verdict(rating.label, safe_color(rating.color), rating.value)
+        return Verdict(labels(UNRATED_LABEL), NEUTRAL_COLOR)
+    label = rating.label
+    if rating.key and _SHIPPED.get(rating.key) == label:
+        label = labels(label)
+    return Verdict(label, safe_color(rating.color), rating.value)
 
 
-def _source(link) -> SourceItem:
+def _source(link, language: str = "en") -> SourceItem:
     return SourceItem(
         title=link.title,
         url=link.url,
@@ -238,10 +407,13 @@ def _source(link) -> SourceItem:
         excerpt=link.excerpt,
         stance=link.stance,
         notes=link.notes,
+        language=language,
     )
 
 
-def claim_item(number: int, claim: ClaimView, options: ExportOptions) -> ClaimItem:
+def claim_item(
+    number: int, claim: ClaimView, options: ExportOptions, labels: Labels = ENGLISH
+) -> ClaimItem:
     return ClaimItem(
         number=number,
         uid=claim.uid,
@@ -252,14 +424,20 @@ def claim_item(number: int, claim: ClaimView, options: ExportOptions) -> ClaimIt
         claim_date=claim.claim_date,
         appearance_url=claim.appearance_url,
         appearance_href=safe_url(claim.appearance_url),
-        verdict=verdict_of(claim.rating),
+        verdict=verdict_of(claim.rating, labels),
         rated=claim.rating is not None,
         status=claim.status,
         checker=claim.checker or options.checker_name,
         rationale=claim.rationale,
         tags=claim.tags,
-        sources=tuple(_source(s) for s in claim.sources) if options.include_sources else (),
+        sources=(
+            tuple(_source(s, labels.language) for s in claim.sources)
+            if options.include_sources
+            else ()
+        ),
         unplaced=sum(1 for h in claim.highlights if h.anchor == "orphan"),
+        language=labels.language,
+        rating_id=claim.rating.id if claim.rating is not None else None,
     )
 
 
@@ -294,20 +472,31 @@ def blocks_of(text: str, headings, spans: list[tuple[int, int, int, str]]) -> li
     return blocks
 
 
-def count_verdicts(claims: list[ClaimItem], ratings: list[RatingView]) -> list[Count]:
-    """Claims per verdict in the scale's order, then any off-scale verdict, then unrated."""
-    counter = Counter(c.verdict for c in claims)
-    ordered = [verdict_of(r) for r in ratings]
-    counts = [Count(v, counter.pop(v)) for v in ordered if v in counter]
-    counts += [Count(v, n) for v, n in counter.items() if v != UNRATED]
-    if UNRATED in counter:
-        counts.append(Count(UNRATED, counter[UNRATED]))
+def count_verdicts(
+    claims: list[ClaimItem], ratings: list[RatingView], labels: Labels = ENGLISH
+) -> list[Count]:
+    """Claims per verdict in the scale's order, then any off-scale verdict, then unrated.
+
+    Counted by rating, so the claims of articles in different languages add up; an
+    off-scale verdict shows as its claims show it."""
+    counter = Counter(c.rating_id for c in claims)
+    counts = [Count(verdict_of(r, labels), counter.pop(r.id)) for r in ratings if r.id in counter]
+    unrated = counter.pop(None, 0)
+    shown = {c.rating_id: c.verdict for c in claims}
+    counts += [Count(shown[rating_id], n) for rating_id, n in counter.items()]
+    if unrated:
+        counts.append(Count(verdict_of(None, labels), unrated))
     return counts
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
 
 
 def article_item(report: ArticleReport, options: ExportOptions) -> ArticleItem:
     a = report.article
-    claims = [claim_item(n, c, options) for n, c in enumerate(report.claims, start=1)]
+    labels = labels_for(report_language(a.language, options.report_language))
+    claims = [claim_item(n, c, options, labels) for n, c in enumerate(report.claims, start=1)]
     spans = [
         (h.start, h.end, item.number, item.verdict.color)
         for item, claim in zip(claims, report.claims, strict=True)
@@ -315,6 +504,9 @@ def article_item(report: ArticleReport, options: ExportOptions) -> ArticleItem:
         if h.anchor != "orphan" and 0 <= h.start < h.end <= len(a.text)
     ]
     blocks = blocks_of(a.text, a.headings, spans) if options.include_text else []
+    title_block = None
+    if blocks and a.title.strip() and _same_words(blocks[0].text, a.title):
+        title_block = blocks.pop(0)
     return ArticleItem(
         uid=a.uid,
         title=a.title,
@@ -326,8 +518,10 @@ def article_item(report: ArticleReport, options: ExportOptions) -> ArticleItem:
         language=a.language,
         blocks=blocks,
         claims=claims,
-        counts=count_verdicts(claims, report.ratings),
+        counts=count_verdicts(claims, report.ratings, labels),
         unrated=sum(1 for c in claims if not c.rated),
+        labels=labels,
+        title_block=title_block,
     )
 
 
@@ -335,9 +529,11 @@ def build(reports: list[ArticleReport], options: ExportOptions) -> ReportDocumen
     """The report document of one or several articles."""
     articles = [article_item(r, options) for r in reports]
     every = [c for a in articles for c in a.claims]
+    labels = articles[0].labels if articles else labels_for(options.report_language)
     return ReportDocument(
         articles=articles,
         options=options,
         organization_href=safe_url(options.organization_url),
-        counts=count_verdicts(every, reports[0].ratings if reports else []),
+        counts=count_verdicts(every, reports[0].ratings if reports else [], labels),
+        labels=labels,
     )

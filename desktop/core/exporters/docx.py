@@ -22,8 +22,10 @@ from desktop.core.contrast import readable_alpha
 from desktop.core.exporters import document, rationale
 from desktop.core.exporters.document import (
     ArticleItem,
+    Block,
     ClaimItem,
     Count,
+    Labels,
     ReportDocument,
     quoted,
     tint,
@@ -130,24 +132,28 @@ def _summary(doc, counts: list[Count]) -> None:
         chip(p, c.verdict.label, c.verdict.color, c.count)
 
 
+def _runs(p: Paragraph, block: Block, bold: bool = False) -> None:
+    """A paragraph of the article: highlights shaded, each followed by its number."""
+    for run in block.runs:
+        r = p.add_run(_t(run.text))
+        if bold:
+            r.bold = True
+        if run.color:
+            # Deeper overlaps shade darker, never so dark that the black text fades.
+            alpha = readable_alpha(run.color, 0.3 + 0.15 * (len(run.claims) - 1))
+            shade(r, tint(run.color, alpha))
+        for number, color in run.ends:
+            marker = p.add_run(str(number))
+            marker.font.superscript = True
+            marker.bold = True
+            marker.font.color.rgb = RGBColor.from_string(_hex(document.ink_on(color)))
+            shade(marker, color)
+
+
 def _text(doc, art: ArticleItem) -> None:
-    doc.add_heading("Annotated text", level=2)
+    doc.add_heading(_t(art.labels("Annotated text")), level=2)
     for block in art.blocks:
-        p = doc.add_paragraph()
-        for run in block.runs:
-            r = p.add_run(_t(run.text))
-            if block.level:
-                r.bold = True
-            if run.color:
-                # Deeper overlaps shade darker, never so dark that the black text fades.
-                alpha = readable_alpha(run.color, 0.3 + 0.15 * (len(run.claims) - 1))
-                shade(r, tint(run.color, alpha))
-            for number, color in run.ends:
-                marker = p.add_run(str(number))
-                marker.font.superscript = True
-                marker.bold = True
-                marker.font.color.rgb = RGBColor.from_string(_hex(document.ink_on(color)))
-                shade(marker, color)
+        _runs(doc.add_paragraph(), block, bold=bool(block.level))
 
 
 def _rationale(doc, source: str, color: str) -> None:
@@ -168,7 +174,7 @@ def _rationale(doc, source: str, color: str) -> None:
                 r.font.name = "Courier New"
 
 
-def _card(doc, c: ClaimItem) -> None:
+def _card(doc, c: ClaimItem, L: Labels) -> None:  # noqa: N803
     color = c.verdict.color
 
     def para():
@@ -192,10 +198,10 @@ def _card(doc, c: ClaimItem) -> None:
         quote = para().add_run(_t(quoted(c.quote)))
         quote.italic = True
     if c.unplaced:
-        _muted(para(), f"{c.unplaced} highlight(s) not found in the current text")
+        _muted(para(), L.unplaced(c.unplaced))
     facts = []
     if c.claimant:
-        kind = f" ({c.claimant_kind})" if c.claimant_kind else ""
+        kind = f" ({c.claimant_kind_label})" if c.claimant_kind else ""
         facts.append(("Claimant", c.claimant + kind, None))
     if c.claim_date:
         facts.append(("Claim date", c.claim_date.isoformat(), None))
@@ -206,16 +212,17 @@ def _card(doc, c: ClaimItem) -> None:
         facts.append(("Checker", c.checker, None))
     for label, value, href in facts:
         p = para()
-        _muted(p, f"{label}: ")
+        _muted(p, f"{L.colon(label)} ")
         link_or_text(p, value, href)
     if c.rationale.strip():
+        _muted(para(), L("Rationale").upper()).bold = True
         _rationale(doc, c.rationale, color)
     if c.sources:
-        _muted(para(), "SOURCES").bold = True
+        _muted(para(), L("Sources").upper()).bold = True
         for n, s in enumerate(c.sources, start=1):
             p = para()
             p.add_run(f"{n}. ")
-            link_or_text(p, s.title or s.url or "Untitled source", s.href)
+            link_or_text(p, s.title or s.url or L("Untitled source"), s.href)
             if s.publisher:
                 p.add_run(_t(f" — {s.publisher}"))
             if s.published:
@@ -225,12 +232,12 @@ def _card(doc, c: ClaimItem) -> None:
                 link_or_text(para(), s.url, s.href)
             if s.archive_url:
                 p = para()
-                _muted(p, "Archive: ")
+                _muted(p, f"{L.colon('Archive')} ")
                 link_or_text(p, s.archive_url, s.archive_href)
             if s.excerpt:
                 para().add_run(_t(quoted(s.excerpt))).italic = True
     if c.tags:
-        _muted(para(), "Tags: " + ", ".join(c.tags))
+        _muted(para(), f"{L.colon('Tags')} " + ", ".join(c.tags))
     doc.add_paragraph()
 
 
@@ -241,17 +248,16 @@ def build_docx(report: ReportDocument) -> bytes:
     normal = doc.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10.5)
-    o = report.options
+    o, D = report.options, report.labels  # noqa: N806
     masthead = doc.add_paragraph()
     if o.organization_name:
         link_or_text(masthead, o.organization_name, report.organization_href)
-    _muted(
-        masthead,
-        (f" · Checked by {o.checker_name}" if o.checker_name else "")
-        + f" · Exported {o.exported_at.strftime('%Y-%m-%d')}",
-    )
+    words = [D("Checked by {name}", name=o.checker_name)] if o.checker_name else []
+    words.append(D("Exported {date}", date=o.exported_at.strftime("%Y-%m-%d")))
+    _muted(masthead, (" · " if o.organization_name else "") + " · ".join(words))
     if len(report.articles) > 1:
-        doc.add_heading(f"All verdicts ({report.claim_total} claims)", level=2)
+        overall = f"{D('All verdicts')} ({D.count('claim', report.claim_total)})"
+        doc.add_heading(_t(overall), level=2)
         _summary(doc, report.counts)
     for i, art in enumerate(report.articles):
         if i:
@@ -261,19 +267,23 @@ def build_docx(report: ReportDocument) -> bytes:
         )
         if kicker:
             _muted(doc.add_paragraph(), kicker.upper())
-        doc.add_heading(_t(art.title or "Untitled article"), level=1)
+        L = art.labels  # noqa: N806
+        if art.title_block is not None:  # the text's title line, with its highlights
+            _runs(doc.add_heading(level=1), art.title_block)
+        else:
+            doc.add_heading(_t(art.heading), level=1)
         if art.authors:
-            _muted(doc.add_paragraph(), _t("By " + ", ".join(art.authors)))
+            _muted(doc.add_paragraph(), _t(L("By {names}", names=", ".join(art.authors))))
         if art.url:
             link_or_text(doc.add_paragraph(), art.url, art.href)
-        doc.add_heading(f"Verdicts ({len(art.claims)} claims)", level=2)
+        doc.add_heading(_t(f"{L('Verdicts')} ({L.count('claim', len(art.claims))})"), level=2)
         _summary(doc, art.counts)
         if art.blocks:
             _text(doc, art)
         if art.claims:
-            doc.add_heading("Claims", level=2)
+            doc.add_heading(_t(L("Claims")), level=2)
             for c in art.claims:
-                _card(doc, c)
+                _card(doc, c, L)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -70,7 +70,7 @@ def render_document(doc: ReportDocument, jsonld: list[dict]) -> str:
         csp=CSP,
         jsonld=Markup(json_for_script(jsonld)) if jsonld else None,
         exported=doc.options.exported_at.strftime("%Y-%m-%d"),
-        language=next((a.language for a in doc.articles if a.language), "en"),
+        language=doc.labels.language,  # of the words the report adds; texts carry theirs
     )
 
 

@@ -26,6 +26,9 @@ class ExportOptions:
     review_url: str = ""
     include_text: bool = True
     include_sources: bool = True
+    # The language of a report's labels: "" speaks each article's own (French for "fr",
+    # English otherwise); "fr" or "en" speaks that one for every article.
+    report_language: str = ""
     csv_delimiter: str = ","
     exported_at: datetime = field(default_factory=utcnow)
 
@@ -42,6 +45,7 @@ def options_from_settings(settings: Settings | None = None, **overrides) -> Expo
         "checker_name": settings.checker_name,
         "include_text": settings.report_include_text,
         "include_sources": settings.report_include_sources,
+        "report_language": settings.report_language,
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     return ExportOptions(**values)

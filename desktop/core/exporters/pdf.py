@@ -13,6 +13,13 @@ bundled Bitstream Vera has no U+202F (the narrow no-break space French puts befo
 `;:!?` and inside « »), and DejaVu covers every French letter and sign. Characters the
 font lacks (emoji, mostly) are replaced in the PDF only by a visible `□`, never dropped
 silently and never allowed to make ReportLab fail.
+
+The text layer gives back what is drawn (pdftotext, pypdf, copy and paste): ReportLab
+writes a character beyond U+FFFF into the font's ToUnicode map as `<09> <1D54F>`, which
+readers take for garbage ("𝕏" came back as "ᵔ"), so `_ExactTTFont` rewrites those
+entries as the UTF-16 pairs the PDF format requires (`<09> <D835DD4F>`). A claim's
+number after its highlight is set off by a narrow no-break space, so "2022" and the
+number 2 do not read back as "20222".
 """
 
 from __future__ import annotations
@@ -26,7 +33,14 @@ from xml.sax.saxutils import escape as xml_escape
 from desktop.core.contrast import readable_alpha
 from desktop.core.errors import FactdeskError
 from desktop.core.exporters import document, rationale
-from desktop.core.exporters.document import ArticleItem, ClaimItem, Count, ReportDocument
+from desktop.core.exporters.document import (
+    ArticleItem,
+    Block,
+    ClaimItem,
+    Count,
+    Labels,
+    ReportDocument,
+)
 from desktop.core.exporters.options import ExportOptions, Output
 from desktop.core.views import ArticleReport
 
@@ -60,6 +74,48 @@ def _color(color: str):
     return HexColor(color)
 
 
+# A ToUnicode entry whose destination is one code point beyond the BMP, as ReportLab 4-5
+# writes it (`makeToUnicodeCMap` formats every code point with "%04X").
+_ASTRAL_ENTRY = re.compile(r"<([0-9A-Fa-f]{2,4})> <([0-9A-Fa-f]{5,6})>")
+
+
+def _utf16_entry(match: re.Match) -> str:
+    units = chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper()
+    return f"<{match.group(1)}> <{units}>"
+
+
+def exact_to_unicode(cmap: str) -> str:
+    """A ToUnicode CMap with each code point beyond U+FFFF written as its UTF-16
+    surrogate pair, as PDF 1.7 § 9.10.3 requires (the BMP entries are already right)."""
+    return _ASTRAL_ENTRY.sub(_utf16_entry, cmap)
+
+
+@cache
+def _font_class():
+    """ReportLab's TTFont, with the ToUnicode maps of its subsets corrected.
+
+    `TTFont.addObjects` builds each subset's CMap stream and registers it in the
+    document under "toUnicodeCMap:<subset font name>"; the subclass lets it, then
+    rewrites the streams' text before the document is written. Nothing else changes,
+    and other programs' use of ReportLab in the same process is untouched."""
+    from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+
+    class ExactTTFont(TTFont):
+        def addObjects(self, doc) -> None:  # noqa: N802 (ReportLab's name)
+            state = self.state.get(doc)
+            subsets = len(state.subsets) if state is not None else 1
+            super().addObjects(doc)
+            suffix = b"+" + self.face.name + self.face.subfontNameX
+            for n in range(subsets):
+                name = (SUBSETN(n) + suffix).decode("pdfdoc")
+                stream = doc.idToObject.get("toUnicodeCMap:" + name)
+                if stream is not None:
+                    stream.content = exact_to_unicode(stream.content)
+
+    ExactTTFont.__name__ = ExactTTFont.__qualname__ = "_ExactTTFont"
+    return ExactTTFont
+
+
 def fonts_dir() -> Path:
     """`resources/fonts`, in a checkout or inside the desktop bundle."""
     from desktop.resources import resource_path
@@ -72,12 +128,12 @@ def _register_fonts() -> frozenset[int]:
     """Register DejaVu Sans with ReportLab once; returns the code points it can draw."""
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     folder = fonts_dir()
+    font = _font_class()
     try:
         for name, filename in FONT_FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+            pdfmetrics.registerFont(font(name, str(folder / filename)))
     except Exception as exc:  # a missing or damaged font file: say which
         raise FactdeskError(f"cannot load the PDF font from {folder} ({exc})") from exc
     addMapping(FONT, 0, 0, FONT)
@@ -195,7 +251,13 @@ def _chips(counts: list[Count], styles: _Styles):
     return table
 
 
-def _block_markup(block, art: ArticleItem) -> str:
+# Before a claim's number: narrow, never a line break, and a space to text extraction
+# (ReportLab draws U+00A0 with the space glyph, so it reads back as " "; a thin or
+# narrow no-break space would be a place to break the line, and U+2060 reads as nothing).
+_NUMBER_GAP = '<font size="4">\u00a0</font>'
+
+
+def _block_markup(block: Block, art: ArticleItem) -> str:
     out = []
     for run in block.runs:
         text = esc(run.text)
@@ -206,8 +268,8 @@ def _block_markup(block, art: ArticleItem) -> str:
         out.append(text)
         for number, color in run.ends:
             out.append(
-                f'<super><font backColor="{_c(color)}" color="{_c(document.ink_on(color))}" '
-                f'face="{BOLD}">{number}</font></super>'
+                f'{_NUMBER_GAP}<super><font backColor="{_c(color)}" '
+                f'color="{_c(document.ink_on(color))}" face="{BOLD}">{number}</font></super>'
             )
     return "".join(out)
 
@@ -239,7 +301,7 @@ def _rationale_flowables(source: str, styles: _Styles) -> list:
     return flows
 
 
-def _card(c: ClaimItem, styles: _Styles):
+def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
     """One claim as a table cell with a thick left rule in the verdict colour."""
     from reportlab.platypus import Paragraph
 
@@ -258,12 +320,10 @@ def _card(c: ClaimItem, styles: _Styles):
     if c.quote and c.text:
         flows.append(Paragraph(esc(document.quoted(c.quote)), styles.quote))
     if c.unplaced:
-        flows.append(
-            Paragraph(f"{c.unplaced} highlight(s) not found in the current text", styles.small)
-        )
+        flows.append(Paragraph(esc(L.unplaced(c.unplaced)), styles.small))
     facts = []
     if c.claimant:
-        kind = f" ({c.claimant_kind})" if c.claimant_kind else ""
+        kind = f" ({c.claimant_kind_label})" if c.claimant_kind else ""
         facts.append(("Claimant", esc(c.claimant + kind)))
     if c.claim_date:
         facts.append(("Claim date", c.claim_date.isoformat()))
@@ -276,17 +336,20 @@ def _card(c: ClaimItem, styles: _Styles):
     flows.append(
         Paragraph(
             "<br/>".join(
-                f'<font color="{_c(MUTED)}">{label}:</font> {value}' for label, value in facts
+                f'<font color="{_c(MUTED)}">{esc(L.colon(label))}</font> {value}'
+                for label, value in facts
             ),
             styles.card,
         )
     )
     if c.rationale.strip():
+        flows.append(Paragraph(f"<b>{esc(L('Rationale').upper())}</b>", styles.small))
         flows += _rationale_flowables(c.rationale, styles)
     if c.sources:
-        flows.append(Paragraph("<b>SOURCES</b>", styles.small))  # small is muted already
+        # small is muted already
+        flows.append(Paragraph(f"<b>{esc(L('Sources').upper())}</b>", styles.small))
         for n, s in enumerate(c.sources, start=1):
-            line = a(s.title or s.url or "Untitled source", s.href)
+            line = a(s.title or s.url or L("Untitled source"), s.href)
             if s.publisher:
                 line += f" — {esc(s.publisher)}"
             if s.published:
@@ -296,14 +359,14 @@ def _card(c: ClaimItem, styles: _Styles):
                 line += f"<br/>{a(s.url, s.href)}"
             if s.archive_url:
                 line += (
-                    f'<br/><font color="{_c(MUTED)}">Archive:</font> '
+                    f'<br/><font color="{_c(MUTED)}">{esc(L.colon("Archive"))}</font> '
                     f"{a(s.archive_url, s.archive_href)}"
                 )
             if s.excerpt:
                 line += f"<br/><i>{esc(document.quoted(s.excerpt))}</i>"
             flows.append(Paragraph(line, styles.item, bulletText=f"{n}."))
     if c.tags:
-        flows.append(Paragraph("Tags: " + esc(", ".join(c.tags)), styles.small))
+        flows.append(Paragraph(esc(L.colon("Tags") + " " + ", ".join(c.tags)), styles.small))
     return _card_flowable(flows, _color(v.color), _color("#dddde0"))
 
 
@@ -395,25 +458,30 @@ def _article(art: ArticleItem, styles: _Styles) -> list:
     )
     if kicker:
         flows.append(Paragraph(esc(kicker.upper()), styles.kicker))
-    flows.append(Paragraph(esc(art.title or "Untitled article"), styles.title))
+    L = art.labels  # noqa: N806
+    if art.title_block is not None:  # the text's title line, with its highlights
+        flows.append(Paragraph(_block_markup(art.title_block, art), styles.title))
+    else:
+        flows.append(Paragraph(esc(art.heading), styles.title))
     if art.authors:
-        flows.append(Paragraph(esc("By " + ", ".join(art.authors)), styles.meta))
+        flows.append(Paragraph(esc(L("By {names}", names=", ".join(art.authors))), styles.meta))
     if art.url:
         flows.append(Paragraph(a(art.url, art.href), styles.meta))
-    flows.append(Paragraph(f"VERDICTS ({len(art.claims)} CLAIMS)", styles.section))
+    verdicts = f"{L('Verdicts')} ({L.count('claim', len(art.claims))})"
+    flows.append(Paragraph(esc(verdicts.upper()), styles.section))
     flows.append(_chips(art.counts, styles))
     if art.blocks:
-        flows.append(Paragraph("ANNOTATED TEXT", styles.section))
+        flows.append(Paragraph(esc(L("Annotated text").upper()), styles.section))
         for block in art.blocks:
             style = styles.text_heading if block.level else styles.text
             flows.append(Paragraph(_block_markup(block, art), style))
     if art.claims:
-        heading = Paragraph("CLAIMS", styles.section)
+        heading = Paragraph(esc(L("Claims").upper()), styles.section)
         for n, c in enumerate(art.claims):
             if n == 0:  # the section title never ends a page alone
-                flows.append(KeepTogether([heading, _card(c, styles)]))
+                flows.append(KeepTogether([heading, _card(c, styles, L)]))
             else:  # a card splits between paragraphs itself; no second measuring pass
-                flows.append(_card(c, styles))
+                flows.append(_card(c, styles, L))
     return flows
 
 
@@ -425,7 +493,7 @@ def build_pdf(report: ReportDocument) -> bytes:
 
     _register_fonts()
     styles = _Styles()
-    o = report.options
+    o, D = report.options, report.labels  # noqa: N806
     footer_left = drawable(" · ".join(x for x in (o.organization_name, report.title) if x)[:110])
 
     class NumberedCanvas(Canvas):
@@ -447,7 +515,9 @@ def build_pdf(report: ReportDocument) -> bytes:
                 self.setFillColorRGB(0.37, 0.39, 0.41)
                 self.drawString(15 * mm, 10 * mm, footer_left)
                 self.drawRightString(
-                    A4[0] - 15 * mm, 10 * mm, f"Page {self._pageNumber} of {total}"
+                    A4[0] - 15 * mm,
+                    10 * mm,
+                    D("Page {n} of {total}", n=self._pageNumber, total=total),
                 )
                 super().showPage()
             super().save()
@@ -468,14 +538,15 @@ def build_pdf(report: ReportDocument) -> bytes:
         x
         for x in (
             a(o.organization_name, report.organization_href) if o.organization_name else "",
-            f"Checked by {esc(o.checker_name)}" if o.checker_name else "",
-            f"Exported {o.exported_at.strftime('%Y-%m-%d')}",
+            esc(D("Checked by {name}", name=o.checker_name)) if o.checker_name else "",
+            D("Exported {date}", date=o.exported_at.strftime("%Y-%m-%d")),
         )
         if x
     )
     story = [Paragraph(masthead, styles.meta)]
     if len(report.articles) > 1:
-        story.append(Paragraph(f"ALL VERDICTS ({report.claim_total} CLAIMS)", styles.section))
+        overall = f"{D('All verdicts')} ({D.count('claim', report.claim_total)})"
+        story.append(Paragraph(esc(overall.upper()), styles.section))
         story += [_chips(report.counts, styles), Spacer(1, 16)]
     for i, art in enumerate(report.articles):
         if i:
