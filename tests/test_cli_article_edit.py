@@ -44,10 +44,10 @@ def article_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def article(lib, article_file) -> str:
-    """The article imported, with one rated claim; its id."""
+    """The article imported, with one rated and published claim; its id."""
     article_id = ok(lib, "import", str(article_file), "--lang", "fr").stdout.strip()
     ok(lib, "claim", "add", article_id, "--quote", QUOTE, "--claimant", "Le ministre",
-       "--verdict", "False")  # fmt: skip
+       "--verdict", "False", "--status", "published")  # fmt: skip
     return article_id
 
 
@@ -208,7 +208,7 @@ def test_claimreview_of_an_article_with_an_outlet_but_no_url(lib, article):
     assert work["datePublished"] == "2024-10-25"
     assert work["author"] == [{"@type": "Person", "name": "A. B."}]
     html = ok(lib, "export", article, "--format", "html", "-o", "-").stdout
-    assert "Le Journal du Soir" in html and "By A. B." in html
+    assert "Le Journal du Soir" in html and "Par A. B." in html  # a French article
 
 
 def test_claimreview_of_an_article_with_nothing_but_a_title(lib, article):
@@ -222,7 +222,8 @@ def test_seed_article_details(lib, seed_path):
     article_id = ok(lib, "import", str(seed_path)).stdout.strip()
     text_before = shown(lib, article_id)["text"]
     ok(lib, "claim", "add", article_id, "--quote", STARLINK_QUOTE, "--claimant",
-       "Wall Street Journal", "--claimant-kind", "organization", "--verdict", "Unverifiable")  # fmt: skip
+       "Wall Street Journal", "--claimant-kind", "organization", "--verdict", "Unverifiable",
+       "--status", "published")  # fmt: skip
     ok(lib, "article", "edit", article_id, "--outlet", "Le Monde", "--author", "Rédaction",
        "--published", "2024-10-25", "--lang", "FR", "--url", "https://www.lemonde.fr/")  # fmt: skip
     data = shown(lib, article_id)

@@ -57,10 +57,27 @@ def test_claimreview_to_stdout_uses_the_settings(capsys, db_path, lib):
     )
     assert code == 0
     reviews = json.loads(out)
-    assert len(reviews) == 3
+    assert len(reviews) == 1  # the one published claim
     assert reviews[0]["author"]["name"] == "Les Vérificateurs"
     assert reviews[0]["url"].startswith("https://lv.example/#claim-")
     assert "1 unrated claim(s) left out of the ClaimReview markup" in err
+    assert "2 rated claim(s) not yet published" in err
+    code, out, _ = run(
+        capsys,
+        "export",
+        "--db",
+        str(db_path),
+        str(lib.article_id),
+        "-f",
+        "claimreview",
+        "--claimreview-drafts",
+        "-o",
+        "-",
+    )
+    assert code == 0
+    drafts = json.loads(out)
+    assert len(drafts) == 3
+    assert sum(r.get("creativeWorkStatus") == "Draft" for r in drafts) == 2
 
 
 def test_webannotation_round_trip_through_the_cli(capsys, tmp_path, db_path, lib):
@@ -135,4 +152,4 @@ def test_markdown_to_stdout_in_a_subprocess(tmp_path, db_path, lib):
     )
     assert result.returncode == 0, result.stderr.decode()
     text = result.stdout.decode("utf-8")
-    assert "Le ministre 🇫🇷 a dit que « **le chômage a baissé de 50\u00a0%** \\[1 · False\\]" in text
+    assert "Le ministre 🇫🇷 a dit que « **le chômage a baissé de 50\u00a0%** \\[1 · Faux\\]" in text

@@ -42,7 +42,7 @@ def test_pdf_is_a4_with_page_numbers(pdf):
     for n, page in enumerate(reader.pages, start=1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         assert (round(width), round(height)) == (595, 842)
-        assert f"Page {n} of {total}" in page.extract_text()
+        assert f"Page {n} sur {total}" in page.extract_text()  # the article is French
 
 
 def test_pdf_keeps_every_french_glyph(pdf):
@@ -181,10 +181,10 @@ def test_markdown_renders_user_text_as_text(reports, options):  # noqa: F811
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert hrefs and all(h.startswith(("https://", "http://", "mailto:")) for h in hrefs), hrefs
-    assert f"<strong>{QUOTE_FALSE}</strong> [1 · False]" in html
-    assert f"<strong>{QUOTE_TRUE}</strong> [4 · Mostly true]" in html
+    assert f"<strong>{QUOTE_FALSE}</strong> [1 · Faux]" in html  # French labels
+    assert f"<strong>{QUOTE_TRUE}</strong> [4 · Plutôt vrai]" in html
     assert "<strong>chiffres officiels</strong>" in html
-    assert "## Réforme : le ministre 🇫🇷 s’explique" in source
+    assert "# Réforme : le ministre 🇫🇷 s’explique" in source  # the title, once
 
 
 # --- the entry point -----------------------------------------------------------------

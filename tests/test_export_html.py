@@ -92,11 +92,12 @@ def test_the_verdict_summary_counts_each_rating(reports, options):  # noqa: F811
     html = render(reports, "html", options).data.decode()
     summary = html.split('<section class="summary">', 1)[1].split("</section>", 1)[0]
     chips = re.findall(r'style="background:(#[0-9a-f]{6});[^"]*">([^<]+) <b>(\d+)</b>', summary)
+    # In the article's language (French): the shipped verdicts under their French names.
     assert chips == [
-        ("#99e7af", "Mostly true", "1"),
-        ("#ea7013", "Misleading", "1"),
-        ("#630b20", "False", "1"),
-        ("#94999c", "Not rated", "1"),
+        ("#99e7af", "Plutôt vrai", "1"),
+        ("#ea7013", "Trompeur", "1"),
+        ("#630b20", "Faux", "1"),
+        ("#94999c", "Non évalué", "1"),
     ]
 
 
@@ -116,8 +117,9 @@ def test_highlights_are_marked_numbered_and_coloured(page, reports):  # noqa: F8
 def test_only_script_is_the_claimreview_json_ld(page, reports):  # noqa: F811
     assert [a for a, _ in page.scripts] == [{"type": "application/ld+json"}]
     reviews = json.loads(page.scripts[0][1])
-    rated = [c for c in reports[0].claims if c.rating]
-    assert [r["claimReviewed"] for r in reviews] == [c.label for c in rated]
+    # Only published claims are published as ClaimReview (the others are in the report).
+    published = [c for c in reports[0].claims if c.rating and c.status == "published"]
+    assert published and [r["claimReviewed"] for r in reviews] == [c.label for c in published]
     assert all(r["@type"] == "ClaimReview" for r in reviews)
 
 

@@ -81,7 +81,10 @@ def test_source_item_carries_the_label():
 
 @pytest.mark.parametrize("fmt", ["html", "md", "pdf", "docx", "csv"])
 def test_reports_show_the_stance_in_words(reports, options, fmt):  # noqa: F811
-    data = render(reports, fmt, options).data
+    from dataclasses import replace
+
+    # English labels asked for (the fixture article is French; French is tested below).
+    data = render(reports, fmt, replace(options, report_language="en")).data
     if fmt == "pdf":
         text = _pdf_text(data)
         flat = re.sub(r"\s+", " ", text)

@@ -87,9 +87,7 @@ def test_details_edited_in_the_window_undone_and_cited(qtbot, db_path, tmp_path,
         assert views.get_article(s, article_id).outlet == "Le Figaro"
 
 
-def test_a_bad_address_is_refused_with_a_message_and_nothing_changes(
-    qtbot, db_path, monkeypatch
-):
+def test_a_bad_address_is_refused_with_a_message_and_nothing_changes(qtbot, db_path, monkeypatch):
     article_id = library(db_path, n_claims=1)
     window = small_window(qtbot, db_path)
     errors = []

@@ -37,6 +37,7 @@ def rated_seed(store, seed_article):
             claimant_kind="organization",
             rating_id=find_rating(s, "Unverifiable").id,
             rationale="Aucune **source publique** <script>alert(1)</script>",
+            status="published",
         )
         add_source(s, claim.id, url="https://www.wsj.com/", title="WSJ", stance="context")
     return seed_article

@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -266,6 +267,35 @@ def test_export_dialog_has_no_raw_ampersand_and_remembers(qtbot, db_path, tmp_pa
     assert again.checker.text() == "Camille Martin"
     assert Path(again.dest.text()).parent == folder
     assert again.dest.text().endswith(".csv")
+
+
+def test_export_dialog_says_before_exporting_that_claimreview_needs_a_signer(
+    qtbot, db_path, tmp_path
+):
+    article_id = library(db_path, n_claims=1)
+    window = small_window(qtbot, db_path)
+    asked = []
+
+    def settings():
+        asked.append(True)
+        return replace(
+            window.wb.settings, organization_name="Vérif’", organization_url="https://v.example/"
+        )
+
+    dialog = ExportDialog(
+        window, window.library.model.rows, article_id, window.wb.settings, settings
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.format.setCurrentIndex(dialog.format.findData("claimreview"))
+    assert dialog.signer_box.isVisible() and dialog.drafts.isVisible()
+    dialog.format.setCurrentIndex(dialog.format.findData("csv"))
+    assert not dialog.signer_box.isVisible() and not dialog.drafts.isVisible()
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    assert dialog.signer_box.isVisible()
+    dialog.settings_btn.click()  # Settings… fills the fields from what was saved there
+    assert asked and dialog.organization.text() == "Vérif’"
+    assert not dialog.signer_box.isVisible()
 
 
 def _has_buddy(dialog, text: str) -> bool:

@@ -103,10 +103,13 @@ def hostile(store):
 
 
 def rendered(hostile, fmt: str) -> bytes:
+    from dataclasses import replace
+
     from desktop.core.exporters import render
 
     reports, options = hostile
-    return render(reports, fmt, options).data
+    # Every claim in the ClaimReview too, published or not: all the typed text is tried.
+    return render(reports, fmt, replace(options, claimreview_drafts=True)).data
 
 
 ACTIVE = re.compile(r"<\s*(script|img|svg|iframe|object|embed)\b|\bon(error|load)\s*=", re.I)

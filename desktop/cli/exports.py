@@ -37,6 +37,12 @@ def register(sub, common) -> None:
     p.add_argument("--no-text", action="store_true", help="leave the article text out")
     p.add_argument("--no-sources", action="store_true", help="leave the sources out")
     p.add_argument(
+        "--claimreview-drafts",
+        action="store_true",
+        help="ClaimReview of rated claims not yet published too, marked as drafts "
+        "(default: published claims only)",
+    )
+    p.add_argument(
         "--report-language",
         choices=("article", "fr", "en"),
         default=None,
@@ -80,6 +86,8 @@ def cmd_export(args) -> int:
         overrides["include_text"] = False
     if args.no_sources:
         overrides["include_sources"] = False
+    if args.claimreview_drafts:
+        overrides["claimreview_drafts"] = True
     options = options_from_settings(**overrides)
     dest = sys.stdout.buffer if args.output == "-" else Path(args.output)
     if args.output == "-":

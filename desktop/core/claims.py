@@ -91,7 +91,11 @@ def _apply(session: Session, claim: Claim, changes: dict) -> None:
             continue
         if name == "rating_id" and value is not None and session.get(Rating, value) is None:
             raise NotFound(f"no rating with id {value}")
-        setattr(claim, name, _check(name, value))
+        value = _check(name, value)
+        if name == "status" and (value == "published") != (claim.status == "published"):
+            # Recorded now: ClaimReview's datePublished is the day it became Published.
+            claim.published_at = utcnow() if value == "published" else None
+        setattr(claim, name, value)
 
 
 def create_claim(

@@ -30,3 +30,46 @@ def _renderer():
 def render_markdown(text: str) -> str:
     """HTML for a Markdown text, with all raw HTML escaped."""
     return _renderer().render(text or "")
+
+
+def plain_text(text: str) -> str:
+    """A Markdown text as plain text: what a reader sees, without the markup characters
+    (ClaimReview's reviewBody is read as plain text by search engines).
+
+    Paragraphs and list items become lines, emphasis and links their words (a link's
+    address in parentheses when it differs from them), code its characters.
+    """
+    lines: list[str] = []
+    prefix = ""
+    for token in _renderer().parse(text or ""):
+        if token.type == "bullet_list_open" or token.type == "ordered_list_open":
+            continue
+        if token.type == "list_item_open":
+            prefix = "- " if token.markup in "-*+" else f"{token.info or ''}{token.markup} "
+        elif token.type == "inline":
+            lines.append(prefix + _inline_text(token.children or []))
+            prefix = ""
+        elif token.type in ("fence", "code_block"):
+            lines.append(token.content.rstrip("\n"))
+    return "\n".join(line for line in lines if line.strip()).strip()
+
+
+def _inline_text(children) -> str:
+    out: list[str] = []
+    href = None
+    start = 0
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            out.append(child.content)
+        elif child.type == "softbreak":
+            out.append(" ")
+        elif child.type == "hardbreak":
+            out.append("\n")
+        elif child.type == "link_open":
+            href, start = child.attrGet("href"), len(out)
+        elif child.type == "link_close":
+            words = "".join(out[start:])
+            if href and href != words and is_safe_url(str(href)):
+                out.append(f" ({href})")
+            href = None
+    return "".join(out)

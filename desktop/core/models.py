@@ -169,6 +169,9 @@ class Claim(SQLModel, table=True):
     )
     rationale: str = ""
     status: str = Field(default="draft", max_length=16)
+    # When the status last became "published" (ClaimReview's datePublished); cleared
+    # when it leaves it, so an undone publication leaves no date behind.
+    published_at: datetime | None = None
     checker: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, **_stamps())

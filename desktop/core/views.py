@@ -97,6 +97,7 @@ class ClaimView:
     sources: tuple[SourceLinkView, ...]
     created_at: datetime
     updated_at: datetime
+    published_at: datetime | None = None  # when the status became "published"
 
     @property
     def quote(self) -> str:
@@ -192,6 +193,7 @@ _CLAIM_COLS = (
     Claim.checker,
     Claim.created_at,
     Claim.updated_at,
+    Claim.published_at,
 )
 _HIGHLIGHT_COLS = (
     Highlight.id,
@@ -288,6 +290,7 @@ def _load_claims(session: Session, by: str, key) -> list[ClaimView]:
             sources=tuple(sources.get(r[0], ())),
             created_at=r[12],
             updated_at=r[13],
+            published_at=r[14],
         )
         for r in rows
     ]

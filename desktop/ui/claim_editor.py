@@ -295,13 +295,22 @@ class ClaimEditor(QScrollArea):
             self._saving = None
 
     def _update_text_hint(self) -> None:
-        """ClaimReview's claimReviewed is this text: long ones are cut in search results."""
-        n = len(self.text.toPlainText().strip())
+        """ClaimReview's claimReviewed is the restated claim, else the quote: Google
+        advises at most 75 characters, and the restated claim is the short form."""
+        text = self.text.toPlainText().strip()
+        quote = self.claim.quote if self.claim is not None else ""
+        n = len(text or quote)
         self.text_hint.setVisible(n > SHORT_CLAIM)
-        if n > SHORT_CLAIM:
-            self.text_hint.setText(
-                self.tr("{0} characters: search engines show about {1}.").format(n, SHORT_CLAIM)
+        if n <= SHORT_CLAIM:
+            return
+        if text:
+            hint = self.tr("{0} characters: search engines show about {1}.")
+        else:
+            hint = self.tr(
+                "The quote is {0} characters, and ClaimReview publishes it as the claim: "
+                "restate it here in about {1}."
             )
+        self.text_hint.setText(hint.format(n, SHORT_CLAIM))
 
     def _update_preview(self, _index: int = 0) -> None:
         if self.rationale_tabs.currentWidget() is self.preview:

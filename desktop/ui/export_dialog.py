@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.core.exporters import FORMATS
@@ -34,8 +35,16 @@ _SAFE_NAME = str.maketrans({c: "-" for c in '/\\:*?"<>|'})
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent, articles: list[ArticleSummary], current: int | None, settings):
+    def __init__(
+        self,
+        parent,
+        articles: list[ArticleSummary],
+        current: int | None,
+        settings,
+        open_settings=None,
+    ):
         super().__init__(parent)
+        self._open_settings = open_settings  # returns the settings after the dialog
         self.setWindowTitle(self.tr("Export"))
         self.setMinimumWidth(560)
         self._articles = articles
@@ -87,6 +96,31 @@ class ExportDialog(QDialog):
         dest_row.addWidget(browse)
         self.open_when_done = QCheckBox(self.tr("&Open the file when done"), self)
         self.open_when_done.setChecked(True)
+        self.drafts = QCheckBox(
+            self.tr("ClaimReview of claims not yet &published too (marked as drafts)"), self
+        )
+        self.drafts.setToolTip(
+            self.tr("Off, the markup holds published claims only: what a search engine may show.")
+        )
+        # Said before exporting, not after: ClaimReview is signed by the organization.
+        self.signer_note = QLabel(
+            self.tr(
+                "ClaimReview needs your organization's name and website: search engines "
+                "show who checked the claim. Fill them in here or in Settings."
+            ),
+            self,
+        )
+        self.signer_note.setWordWrap(True)
+        self.signer_note.setStyleSheet("QLabel { color: #8a5300; }")
+        self.settings_btn = QPushButton(self.tr("Se&ttings…"), self)
+        self.settings_btn.clicked.connect(self._settings)
+        self.settings_btn.setVisible(open_settings is not None)
+        signer_row = QHBoxLayout()
+        signer_row.addWidget(self.signer_note, 1)
+        signer_row.addWidget(self.settings_btn)
+        self.signer_box = QWidget(self)
+        self.signer_box.setLayout(signer_row)
+        signer_row.setContentsMargins(0, 0, 0, 0)
 
         form = QFormLayout()
         form.addRow(self.tr("&Articles:"), self.list)
@@ -97,7 +131,9 @@ class ExportDialog(QDialog):
         save_as = QLabel(self.tr("&Save as:"), self)
         save_as.setBuddy(self.dest)  # a label on a layout has no buddy: "&" would show
         form.addRow(save_as, dest_row)
+        form.addRow("", self.drafts)
         form.addRow("", self.open_when_done)
+        form.addRow(self.signer_box)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -110,9 +146,28 @@ class ExportDialog(QDialog):
 
         browse.clicked.connect(self.browse)
         self.format.currentIndexChanged.connect(self._suggest_dest)
+        self.format.currentIndexChanged.connect(lambda _i: self._update_signer())
+        self.organization.textChanged.connect(lambda _t: self._update_signer())
+        self.organization_url.textChanged.connect(lambda _t: self._update_signer())
+        self._update_signer()
         self.list.itemChanged.connect(self._on_item_changed)
         self.dest.textEdited.connect(self._mark_edited)
         self._suggest_dest()
+
+    def signs_claimreview(self) -> bool:
+        return self.fmt() in ("html", "claimreview")
+
+    def _update_signer(self) -> None:
+        signs = self.signs_claimreview()
+        self.drafts.setVisible(signs)
+        missing = not (self.organization.text().strip() and self.organization_url.text().strip())
+        self.signer_box.setVisible(signs and missing)
+
+    def _settings(self) -> None:
+        settings = self._open_settings()
+        if settings is not None:
+            self.organization.setText(settings.organization_name)
+            self.organization_url.setText(settings.organization_url)
 
     def _mark_edited(self, _text: str) -> None:
         self._dest_edited = True

@@ -117,7 +117,14 @@ class TransferMixin:
         from desktop.ui.export_dialog import ExportDialog
 
         self.editor.flush()
-        dialog = ExportDialog(self, self.library.model.rows, self.article_id, self.wb.settings)
+
+        def settings_then_reload():
+            self.settings_dialog()
+            return self.wb.settings
+
+        dialog = ExportDialog(
+            self, self.library.model.rows, self.article_id, self.wb.settings, settings_then_reload
+        )
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         self.run_export(
@@ -128,6 +135,7 @@ class TransferMixin:
             organization_url=dialog.organization_url.text().strip(),
             checker=dialog.checker.text().strip(),
             open_when_done=dialog.open_when_done.isChecked(),
+            drafts=dialog.signs_claimreview() and dialog.drafts.isChecked(),
         )
 
     def run_export(
@@ -140,6 +148,7 @@ class TransferMixin:
         organization_url: str,
         checker: str,
         open_when_done: bool = False,
+        drafts: bool = False,
     ) -> None:
         """Export in the background; remember who signs; report notes; open the file."""
         from dataclasses import replace
@@ -156,7 +165,7 @@ class TransferMixin:
         if settings != self.wb.settings:
             user_settings.save(settings)
             self.wb.settings = settings
-        options = options_from_settings(settings)
+        options = options_from_settings(settings, claimreview_drafts=drafts)
         store = self.wb.store
 
         def done(result) -> None:

@@ -515,8 +515,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <source>{0} characters: search engines show about {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quote is {0} characters, and ClaimReview publishes it as the claim: restate it here in about {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -741,7 +746,7 @@ Your value:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="+39"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="+48"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,7 +841,27 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>ClaimReview of claims not yet &amp;published too (marked as drafts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off, the markup holds published claims only: what a search engine may show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ClaimReview needs your organization&apos;s name and website: search engines show who checked the claim. Fill them in here or in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Articles:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -866,12 +891,12 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+84"/>
         <source>Export as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,7 +1391,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Exported {0} claim(s) to {1}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -515,9 +515,14 @@
         <translation>Sélectionnez une affirmation ou marquez un passage.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <source>{0} characters: search engines show about {1}.</source>
         <translation>{0} caractères&#xa0;: les moteurs de recherche en affichent environ {1}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The quote is {0} characters, and ClaimReview publishes it as the claim: restate it here in about {1}.</source>
+        <translation>La citation fait {0} caractères, et ClaimReview la publie comme affirmation&#xa0;: reformulez-la ici en {1} environ.</translation>
     </message>
 </context>
 <context>
@@ -746,7 +751,7 @@ Votre valeur&#xa0;:
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="+39"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="+48"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -841,7 +846,27 @@ Votre valeur&#xa0;:
         <translation>&amp;Ouvrir le fichier une fois terminé</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>ClaimReview of claims not yet &amp;published too (marked as drafts)</source>
+        <translation>ClaimReview des affirmations pas encore &amp;publiées aussi (marquées comme brouillons)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off, the markup holds published claims only: what a search engine may show.</source>
+        <translation>Décoché, le balisage ne contient que les affirmations publiées&#xa0;: ce qu’un moteur de recherche peut afficher.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ClaimReview needs your organization&apos;s name and website: search engines show who checked the claim. Fill them in here or in Settings.</source>
+        <translation>ClaimReview a besoin du nom et du site web de votre organisation&#xa0;: les moteurs de recherche montrent qui a vérifié l’affirmation. Renseignez-les ici ou dans les Paramètres.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Articles:</source>
         <translation>&amp;Articles&#xa0;:</translation>
     </message>
@@ -871,12 +896,12 @@ Votre valeur&#xa0;:
         <translation>Enregistrer &amp;sous&#xa0;:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+84"/>
         <source>Export as</source>
         <translation>Exporter sous</translation>
     </message>
@@ -1371,7 +1396,7 @@ Votre valeur&#xa0;:
         <translation>Échec de l’importation</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Exported {0} claim(s) to {1}</source>
         <translation>{0} affirmation(s) exportée(s) dans {1}</translation>
     </message>

@@ -1,16 +1,22 @@
 """schema.org ClaimReview JSON-LD, the markup search engines and fact-check aggregators read.
 
-One ClaimReview per rated claim: a claim without a verdict has nothing to publish and
-is left out (the caller is told how many). The reviewing organization comes from the
-export options (the user's settings), never from the claim.
+One ClaimReview per published, rated claim. A claim without a verdict has nothing to
+publish; one still in draft or in review is not published yet (an export option takes
+those too, marked `creativeWorkStatus: Draft`, with no publication date). Both are left
+out otherwise, and the caller is told how many. The review's datePublished is the day
+the claim's status became Published. The reviewing organization comes from the export
+options (the user's settings), never from the claim, and is left out while unnamed:
+markup says nothing rather than something empty.
 """
 
 from __future__ import annotations
 
 import json
+from typing import NamedTuple
 
-from desktop.core.exporters.document import safe_url
+from desktop.core.exporters.document import labels_for, report_language, safe_url, verdict_of
 from desktop.core.exporters.options import ExportOptions, Output
+from desktop.core.markup import plain_text
 from desktop.core.views import ArticleReport, ClaimView
 
 CONTEXT = "https://schema.org"
@@ -69,16 +75,41 @@ def review_url(claim: ClaimView, options: ExportOptions) -> str | None:
     return f"{base.split('#', 1)[0]}#claim-{claim.uid}"
 
 
-def claim_review(report: ArticleReport, claim: ClaimView, options: ExportOptions) -> dict:
-    """The ClaimReview of one rated claim."""
+class LeftOut(NamedTuple):
+    """Claims with no ClaimReview, and why."""
+
+    unrated: int = 0
+    unpublished: int = 0
+
+
+def _rating(report: ArticleReport, claim: ClaimView, options: ExportOptions) -> dict:
+    """The verdict: its name always, in the report's language as the report shows it
+    (search engines display alternateName); its value and the scale's ends when it is a
+    point on the scale ("Unverifiable" is not, and a bestRating without a ratingValue
+    means nothing)."""
     assert claim.rating is not None
-    rating: dict = {"@type": "Rating", "alternateName": claim.rating.label}
+    language = report_language(report.article.language, options.report_language)
+    label = verdict_of(claim.rating, labels_for(language)).label
+    rating: dict = {"@type": "Rating", "name": label, "alternateName": label}
     scale = _scale(report)
     if claim.rating.value is not None:
         rating["ratingValue"] = claim.rating.value
-    if scale is not None:
-        rating["bestRating"], rating["worstRating"] = scale[1], scale[0]
+        if scale is not None:
+            rating["bestRating"], rating["worstRating"] = scale[1], scale[0]
+    return rating
 
+
+def _organization(options: ExportOptions) -> dict | None:
+    if not options.organization_name.strip():
+        return None
+    organization: dict = {"@type": "Organization", "name": options.organization_name.strip()}
+    if safe_url(options.organization_url):
+        organization["url"] = options.organization_url
+    return organization
+
+
+def claim_review(report: ArticleReport, claim: ClaimView, options: ExportOptions) -> dict:
+    """The ClaimReview of one rated claim."""
     item: dict = {"@type": "Claim"}
     author = _claimant(claim)
     if author:
@@ -90,54 +121,67 @@ def claim_review(report: ArticleReport, claim: ClaimView, options: ExportOptions
         item["appearance"] = appearances
         item["firstAppearance"] = appearances[0]
 
-    organization: dict = {"@type": "Organization", "name": options.organization_name}
-    if safe_url(options.organization_url):
-        organization["url"] = options.organization_url
-
     review: dict = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "claimReviewed": claim.label,
-        "reviewRating": rating,
+        "reviewRating": _rating(report, claim, options),
         "itemReviewed": item,
-        "author": organization,
-        "datePublished": options.exported_at.date().isoformat(),
     }
+    organization = _organization(options)
+    if organization:
+        review["author"] = organization
+    if claim.status == "published":
+        published = claim.published_at or claim.updated_at
+        review["datePublished"] = published.date().isoformat()
+    else:
+        review["creativeWorkStatus"] = "Draft"
     url = review_url(claim, options)
     if url:
         review["url"] = url
-    if claim.rationale.strip():
-        review["reviewBody"] = claim.rationale.strip()
+    body = plain_text(claim.rationale)
+    if body:
+        review["reviewBody"] = body
     if report.article.language:
         review["inLanguage"] = report.article.language
     return review
 
 
-def claim_reviews(reports: list[ArticleReport], options: ExportOptions) -> tuple[list[dict], int]:
-    """The ClaimReviews of every rated claim, and how many claims were unrated."""
-    reviews, unrated = [], 0
+def claim_reviews(
+    reports: list[ArticleReport], options: ExportOptions
+) -> tuple[list[dict], LeftOut]:
+    """The ClaimReviews of every published rated claim (every rated one with
+    `options.claimreview_drafts`), and how many claims were left out."""
+    reviews, unrated, unpublished = [], 0, 0
     for report in reports:
         for claim in report.claims:
             if claim.rating is None:
                 unrated += 1
+            elif claim.status != "published" and not options.claimreview_drafts:
+                unpublished += 1
             else:
                 reviews.append(claim_review(report, claim, options))
-    return reviews, unrated
+    return reviews, LeftOut(unrated, unpublished)
 
 
-def notes(reviews: list[dict], unrated: int, options: ExportOptions) -> list[str]:
+def notes(reviews: list[dict], left_out: LeftOut, options: ExportOptions) -> list[str]:
     """What a publisher should know about this markup before putting it online."""
     found = []
-    if unrated:
-        found.append(f"{unrated} unrated claim(s) left out of the ClaimReview markup")
-    if reviews and not options.organization_name:
-        found.append("no organization name in the settings: the ClaimReview author is empty")
+    if left_out.unrated:
+        found.append(f"{left_out.unrated} unrated claim(s) left out of the ClaimReview markup")
+    if left_out.unpublished:
+        found.append(
+            f"{left_out.unpublished} rated claim(s) not yet published left out of the "
+            "ClaimReview markup"
+        )
+    if reviews and not options.organization_name.strip():
+        found.append("no organization name in the settings: the ClaimReviews have no author")
     if reviews and not any("url" in r for r in reviews):
         found.append("no review or organization URL: the ClaimReviews have no url")
     return found
 
 
 def render(reports: list[ArticleReport], options: ExportOptions) -> Output:
-    reviews, unrated = claim_reviews(reports, options)
+    reviews, left_out = claim_reviews(reports, options)
     data = json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
-    return Output(data.encode("utf-8"), notes(reviews, unrated, options))
+    return Output(data.encode("utf-8"), notes(reviews, left_out, options))

@@ -29,6 +29,8 @@ class ExportOptions:
     # The language of a report's labels: "" speaks each article's own (French for "fr",
     # English otherwise); "fr" or "en" speaks that one for every article.
     report_language: str = ""
+    # ClaimReview of claims not yet published too (marked as drafts); off: published only
+    claimreview_drafts: bool = False
     csv_delimiter: str = ","
     exported_at: datetime = field(default_factory=utcnow)
 

@@ -213,6 +213,7 @@ def _claim_extension(claim: ClaimView) -> dict:
             "factdesk:claimDate": _iso(claim.claim_date),
             "factdesk:appearanceUrl": claim.appearance_url,
             "factdesk:status": claim.status,
+            "factdesk:published": claim.published_at.isoformat() if claim.published_at else "",
             "factdesk:checker": claim.checker,
             "factdesk:rating": _compact(
                 {
@@ -572,8 +573,10 @@ class _Importer:
         if created or modified:
             claim.created_at = created or modified
             claim.updated_at = modified or created
-            self.session.add(claim)
-            self.session.flush()
+        if claim.status == "published":  # published when it was, not when imported
+            claim.published_at = _moment(ext.get("factdesk:published")) or claim.published_at
+        self.session.add(claim)
+        self.session.flush()
         self.claims[uid] = claim.id
         self.result.claims_created.append(claim.id)
         return claim.id, True
