@@ -147,15 +147,46 @@ def _first_after(pieces: list[str | Em], after: str | None) -> str | None:
     return after
 
 
+# --- code that stays code --------------------------------------------------------------
+#
+# A code span ends at the first run of exactly as many backticks as opened it, a fenced
+# block at the first line of at least as many. A fence that matches a run inside the code
+# closes early and lets the rest be read as Markdown - raw HTML included, which many
+# viewers render. So a span's fence is a length no run inside has, a block's is longer
+# than every run inside, and the code is written exactly as it was.
+
+
+def _fence(text: str, *, block: bool = False) -> str:
+    """Backticks that cannot close early around `text`: for a span, the shortest run
+    no run inside has; for a fenced block, longer than all of them (at least 4)."""
+    runs = {len(run) for run in re.findall(r"`+", text)}
+    if block:
+        return "`" * max(4, max(runs, default=0) + 1)
+    length = 1
+    while length in runs:
+        length += 1
+    return "`" * length
+
+
+def code_span(text: str) -> str:
+    """`text` as an inline code span that a CommonMark parser reads back exactly."""
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    if not text:
+        return ""
+    fence = _fence(text)
+    # A parser strips one space from each side when both sides have one (and the text is
+    # not all spaces); a padding space also keeps an edge backtick off the fence.
+    pad = text[0] == "`" or text[-1] == "`" or (text[0] == text[-1] == " " and text.strip(" "))
+    space = " " if pad else ""
+    return f"{fence}{space}{text}{space}{fence}"
+
+
 def _spans(spans) -> str:
     pieces: list[str | Em] = []
     for span in spans:
         text = span.text
         if span.code:
-            fence = "``" if "`" in text else "`"
-            parts: list[str | Em] = [
-                f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"
-            ]
+            parts: list[str | Em] = [code_span(text)]
         elif not text.strip():
             parts = [text.replace("\n", "  \n")]
         elif span.bold or span.italic:
@@ -186,7 +217,9 @@ def rationale_md(source: str) -> list[str]:
         elif para.kind == "quote":
             lines += [f"> {body}", ""]
         elif para.kind == "code":
-            lines += ["````", para.spans[0].text.replace("````", "` ` ` `"), "````", ""]
+            text = para.spans[0].text
+            fence = _fence(text, block=True)
+            lines += [fence, text, fence, ""]
         else:
             lines += [body, ""]
     if lines and lines[-1] != "":
