@@ -19,7 +19,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("claim") as batch:
-        batch.add_column(sa.Column("published_at", sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column("published_at", sa.DateTime(timezone=True), nullable=True))
     op.execute(
         sa.text("UPDATE claim SET published_at = updated_at WHERE status = 'published'")
     )
