@@ -217,6 +217,9 @@ def _check_sqlite_file(path: Path) -> None:
     """Refuse, before anything touches it, a path that cannot be a Factdesk library."""
     if path.is_dir():
         raise DatabaseError(f"{path}: is a folder, not a database file")
+    from desktop.core.regular_file import refuse_special  # a FIFO would block open() below
+
+    refuse_special(path, DatabaseError)
     if path.exists():
         if not os.access(path, os.R_OK):
             raise DatabaseError(f"{path}: cannot be read (permission denied)")

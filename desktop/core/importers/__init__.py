@@ -7,6 +7,7 @@ only read: the input file is never modified, and nothing is fetched or executed.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from pathlib import Path
 from desktop.core.errors import ImportFailed
 from desktop.core.text import clean_line
 
-MAX_FILE_BYTES = 40 * 1024 * 1024  # larger files would make an unusable single article
+MAX_FILE_BYTES = 40_000_000  # larger files would make an unusable single article
 MAX_TEXT_CHARS = 20_000_000
 
 # extension → (module, description shown in file dialogs)
@@ -51,11 +52,20 @@ class ParsedArticle:
 
 
 def import_path(path: str | Path) -> ParsedArticle:
-    """Read the article in a file, choosing the importer by extension."""
+    """Read the article in a file, choosing the importer by extension.
+
+    Only a regular file is opened (a named pipe would block, a device never end), and
+    never more of it than MAX_FILE_BYTES is read.
+    """
+    from desktop.core.regular_file import NotReadable, read_regular, special_file_problem
+
+    name = os.fspath(path)  # as typed: Path("http://x") would print "http:/x"
     path = Path(path)
-    name = str(path)
     if path.is_dir():
         raise ImportFailed(name, "is a folder, not a file")
+    problem = special_file_problem(path)  # before any open(): a FIFO blocks it
+    if problem is not None:
+        raise ImportFailed(name, problem)
     if not path.exists():
         raise ImportFailed(name, "does not exist")
     entry = FORMATS.get(path.suffix.lower())
@@ -63,27 +73,60 @@ def import_path(path: str | Path) -> ParsedArticle:
         known = ", ".join(sorted({ext for ext in FORMATS}))
         raise ImportFailed(name, f"unknown file type {path.suffix or '(none)'!r}; use {known}")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(
-                name,
-                f"is {size / 1e6:.1f} MB; Factdesk imports files up to "
-                f"{MAX_FILE_BYTES / 1e6:.0f} MB (split it into parts first)",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(name, f"cannot be read ({exc.strerror or exc})") from exc
+        data = read_regular(path, MAX_FILE_BYTES)
+    except NotReadable as exc:
+        if exc.size is None:
+            raise ImportFailed(name, exc.problem) from None
+        if exc.grew:  # states a smaller size than it holds (a /proc file, a growing log)
+            problem = f"holds more than {size_text(MAX_FILE_BYTES)}, the most Factdesk imports"
+        else:
+            advice = "split it into parts first"
+            problem = too_large(exc.size, MAX_FILE_BYTES, "imports files", advice)
+        raise ImportFailed(name, problem) from None
     parsed = parse_bytes(data, kind=entry[0], source_name=name)
     parsed.source_name = path.name
     return parsed
+
+
+def size_text(size: int) -> str:
+    """A size as every message states one: "40 MB", "50.3 MB", "1.5 kB", "40 bytes"
+    (decimal units: 1 MB is 1,000,000 bytes)."""
+    for unit, scale in (("MB", 1_000_000), ("kB", 1_000)):
+        if size >= scale:
+            if size % scale == 0:
+                return f"{size // scale} {unit}"
+            return f"{size / scale:.1f} {unit}"
+    return f"{size:,} bytes"
+
+
+def sizes_apart(size: int, cap: int) -> tuple[str, str]:
+    """size_text of a size over a cap and of the cap, exact where rounding would make
+    them look equal ("40.0 MB" over "40 MB")."""
+    shown, limit = size_text(size), size_text(cap)
+    if shown.split()[-1] == limit.split()[-1] and float(shown.split()[0]) == float(
+        limit.split()[0]
+    ):
+        return f"{size:,} bytes", f"{cap:,} bytes"
+    return shown, limit
+
+
+def too_large(size: int, cap: int, does: str, advice: str) -> str:
+    """ "is 50.3 MB; Factdesk imports files up to 40 MB (split it into parts first)"."""
+    shown, limit = sizes_apart(size, cap)
+    return f"is {shown}; Factdesk {does} up to {limit} ({advice})"
 
 
 def parse_bytes(data: bytes, *, kind: str, source_name: str, url: str = "") -> ParsedArticle:
     """Parse file contents with the importer `kind` (a module name of this package)."""
     from importlib import import_module
 
+    from desktop.core.importers.sniff import foreign_binary
+
     if not data.strip():
         raise ImportFailed(source_name, "is empty")
+    problem = foreign_binary(data, kind)  # a program or image whatever its name says
+    if problem is not None:
+        raise ImportFailed(source_name, problem)
     module = import_module(f"desktop.core.importers.{kind}")
     parsed: ParsedArticle = module.parse(data, source_name)
     parsed.source_name = parsed.source_name or source_name

@@ -7,6 +7,7 @@ import zipfile
 
 from desktop.core.errors import ImportFailed
 from desktop.core.importers import ParsedArticle
+from desktop.core.importers.archive import check_zip
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 
@@ -20,6 +21,7 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
             source_name,
             "is password-protected or an old-format .doc; save it as an unprotected .docx",
         )
+    check_zip(data, source_name, "Word document")  # before anything is unpacked
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -29,11 +31,15 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
     paragraphs: list[str] = []
     headings: dict[int, int] = {}
     title = ""
+    style_names: dict[str | None, str] = {}  # style id → name (para.style scans every style)
     for para in document.paragraphs:
         content = para.text.strip()
         if not content:
             continue
-        style = (para.style.name if para.style is not None else "") or ""
+        style_id = para._p.style
+        if style_id not in style_names:
+            style_names[style_id] = (para.style.name if para.style is not None else "") or ""
+        style = style_names[style_id]
         if style == "Title":
             title = title or content
             headings[len(paragraphs)] = 1

@@ -37,14 +37,21 @@ _UNWRAP = ("object", "embed")
 
 
 def parse(data: bytes, source_name: str) -> ParsedArticle:
+    from desktop.core.importers.sniff import binary_text
+
     text = _decode(data)
+    if binary_text(text):
+        raise ImportFailed(source_name, "is not a web page (it holds binary data)")
     if "<" not in text:
         raise ImportFailed(source_name, "is not a web page (no HTML markup found)")
+    from lxml.etree import LxmlError
+
     try:
         parsed = _with_trafilatura(text)
         blocks = _fallback(text)
-    except ValueError as exc:  # lxml on markup it cannot parse at all
-        raise ImportFailed(source_name, f"cannot be read as a web page ({exc})") from exc
+    except (ValueError, LxmlError) as exc:  # lxml on markup it cannot parse at all
+        problem = " ".join(str(exc).split()) or exc.__class__.__name__
+        raise ImportFailed(source_name, f"cannot be read as a web page ({problem})") from exc
     if parsed is None:
         parsed = blocks
     elif blocks is not None and _body_count(parsed) <= 1 < _body_count(blocks):
@@ -58,7 +65,11 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
 
 
 def _decode(data: bytes) -> str:
-    """HTML bytes as text, honouring a BOM or a <meta charset>; cp1252 as last resort."""
+    """HTML bytes as text, honouring a BOM or a <meta charset>; cp1252 as last resort.
+
+    A declared charset that names no text encoding of web pages ("undefined", "idna",
+    a misspelling) is ignored, as browsers do, and the encoding is detected instead.
+    """
     from charset_normalizer import from_bytes
 
     head = data[:4096].lower()
@@ -69,15 +80,41 @@ def _decode(data: bytes) -> str:
             name = (
                 value.split(b"'")[0].split(b";")[0].split(b">")[0].strip().decode("ascii", "ignore")
             )
-            try:
-                return data.decode(name or "utf-8", errors="replace").lstrip("\ufeff")
-            except LookupError:
-                break
+            codec = _page_codec(name or "utf-8")
+            if codec is not None:
+                try:
+                    return data.decode(codec, errors="replace").lstrip("\ufeff")
+                except (UnicodeError, LookupError, ValueError):
+                    pass
+            break
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         best = from_bytes(data).best()
         return str(best) if best is not None else data.decode("cp1252", errors="replace")
+
+
+# Codecs Python has that are not encodings of a web page's bytes.
+_NOT_PAGE_CODECS = {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+
+
+def _page_codec(label: str) -> str | None:
+    """The Python codec for a declared charset, or None when it cannot be one: as in
+    browsers, Latin-1 and ASCII mean windows-1252, and UTF-16/32 in markup mean UTF-8."""
+    import codecs
+
+    try:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError):
+        return None
+    name = info.name
+    if not getattr(info, "_is_text_encoding", True) or name in _NOT_PAGE_CODECS:
+        return None
+    if name in ("iso8859-1", "latin-1", "ascii"):
+        return "cp1252"
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return name
 
 
 def _with_trafilatura(html: str) -> ParsedArticle | None:

@@ -18,7 +18,9 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
 
     if not data.lstrip().startswith(b"%PDF"):
         raise ImportFailed(source_name, "is not a PDF document (no PDF header)")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs what it repaired in a damaged file, some of it at ERROR level, which
+    # Python would print on standard error: the user gets the outcome, in one line.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

@@ -21,8 +21,18 @@ def decode(data: bytes, source_name: str) -> str:
     """Text of a file in UTF-8 (with or without BOM), UTF-16/32 with BOM, or cp1252.
 
     A file that is mostly UTF-8 but has invalid bytes is refused rather than guessed:
-    decoding it as cp1252 would silently turn every accent into mojibake.
+    decoding it as cp1252 would silently turn every accent into mojibake. So is binary
+    data that decodes (UTF-16 and cp1252 take almost any bytes) to control characters.
     """
+    from desktop.core.importers.sniff import binary_text
+
+    text = _decode(data, source_name)
+    if binary_text(text):
+        raise ImportFailed(source_name, "is not a text file (it holds binary data)")
+    return text
+
+
+def _decode(data: bytes, source_name: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
