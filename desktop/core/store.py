@@ -17,7 +17,7 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -392,11 +392,29 @@ def _probe_existing(path: Path, check: IntegrityCheck | None = None) -> bool:
     return revision is not None
 
 
-def _upgrade(store: Store) -> None:
+# Held by the transaction that migrates a server's library or creates its default scale.
+_PG_MIGRATION_LOCK = "SELECT pg_advisory_xact_lock(4604366919175120725)"
+
+
+def _upgrade(store: Store) -> bool:
+    """Migrate the library to the head revision; False if another program did it first.
+
+    On SQLite the caller holds the library's file lock. On PostgreSQL the migration holds
+    a transaction-scoped advisory lock, and the revision is read again once it is held:
+    programs opening one server's library at once wait for the first, which alone
+    migrates (PostgreSQL's DDL is transactional, so the others see all of it or none).
+    """
     from alembic import command
 
     with store.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(_PG_MIGRATION_LOCK)
+            if inspect(conn).has_table("alembic_version"):
+                row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+                if row is not None and row[0] == head_revision():
+                    return False
         command.upgrade(_alembic_config(conn), "head")
+    return True
 
 
 def _daily_backup(store: Store) -> None:
@@ -450,8 +468,27 @@ def open_store(
     written, and checks its integrity alongside the reading: call Store.ensure_sound
     before trusting what was read. `check`: this file's integrity check, started
     earlier by the caller (the window starts it before its heavy imports).
+
+    A restore of the library file that was interrupted is first finished or undone
+    (backup.resume_interrupted_restore); the first notice says which, or, if the library
+    then cannot be opened, the error's message begins with it.
     """
     target = str(target) if target is not None else default_location()
+    resumed = _resume_restore(target)
+    if resumed is None:
+        return _open_store(target, backups=backups, for_reading=for_reading, check=check)
+    try:  # the check, if any, was made of the file as it was before
+        store = _open_store(target, backups=backups, for_reading=for_reading, check=None)
+    except DatabaseError as exc:
+        exc.args = (f"{resumed}. {exc}", *exc.args[1:])
+        raise
+    store.notices.insert(0, resumed)
+    return store
+
+
+def _open_store(
+    target: str, *, backups: bool, for_reading: bool, check: IntegrityCheck | None
+) -> Store:
     if check is not None and (is_url(target) or check.path != Path(target).expanduser().resolve()):
         check = None  # made for another file
     if for_reading and not is_url(target):
@@ -463,6 +500,7 @@ def open_store(
                 return store
             check = None
     existed = False  # an SQLite file that already held a library (gets a daily copy)
+    turn = ExitStack()  # the library file's lock, held while it is created or upgraded
     if is_url(target):
         if target.startswith("sqlite:///") and not target.startswith("sqlite:///:memory:"):
             return open_store(target.removeprefix("sqlite:///"), backups=backups)
@@ -477,6 +515,8 @@ def open_store(
         path = Path(target).expanduser().resolve()
         _check_sqlite_file(path)
         existed = _probe_file(path, check)
+        if not existed:  # to be created: by one program at a time, the others then open it
+            turn.enter_context(_library_lock(path))
         # Pooled connections: closing the last connection to a WAL database checkpoints
         # it, which would cost every action several milliseconds. Each transaction still
         # sees every commit made before it began, by this process or another. Connections
@@ -492,16 +532,25 @@ def open_store(
         store = Store(url=f"sqlite:///{path}", engine=engine, path=path)
     try:
         revision = _classify(store.engine, store.label)
+        if revision != head_revision() and existed:
+            # To be upgraded: by one program at a time, with one backup copy. The revision
+            # is read again once the lock is held: the program before may have done it.
+            turn.enter_context(_library_lock(store.path))
+            revision = _classify(store.engine, store.label)
         if revision != head_revision():
             if revision is not None and backups and store.path is not None:
                 from desktop.core.backup import create_backup
 
                 store.backup_path = create_backup(store, reason=f"before-upgrade-{revision}")
             store.upgraded_from = revision
-            _upgrade(store)
+            if not _upgrade(store):
+                store.upgraded_from = None  # another program did it meanwhile
+        turn.close()
         from desktop.core.ratings import ensure_default_scale
 
         with store.transaction() as session:
+            if not store.is_sqlite:  # (SQLite's BEGIN IMMEDIATE serialises this already)
+                session.connection().exec_driver_sql(_PG_MIGRATION_LOCK)
             ensure_default_scale(session)
         if existed and backups:
             _daily_backup(store)
@@ -511,4 +560,24 @@ def open_store(
     except BaseException:  # refused, interrupted, or anything else: nothing left open
         store.close()
         raise
+    finally:
+        turn.close()
     return store
+
+
+def _library_lock(path: Path):
+    """The library file's lock (backup.library_lock), waited for as a busy library is."""
+    from desktop.core.backup import library_lock
+
+    return library_lock(path, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def _resume_restore(target: str) -> str | None:
+    """Finish or undo a restore of the library file at `target` that was interrupted
+    (see backup.resume_interrupted_restore): one line saying which, or None."""
+    if is_url(target):
+        return None  # an "sqlite:///" address comes back here as a path
+    from desktop.core.backup import resume_interrupted_restore
+
+    path = Path(target).expanduser().resolve()
+    return resume_interrupted_restore(path, timeout=BUSY_TIMEOUT_MS / 1000)
