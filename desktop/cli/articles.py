@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from desktop.cli.common import print_json, print_table, store_for
+from desktop.cli import record_id
+from desktop.cli.common import print_json, print_table, say, shown, store_for
 
 
 def register(sub, common) -> None:
@@ -26,7 +27,7 @@ def register(sub, common) -> None:
     p.set_defaults(run=cmd_articles)
 
     p = sub.add_parser("show", parents=[common], help="an article's metadata and full text")
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=record_id, metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_show)
 
@@ -40,7 +41,7 @@ def register(sub, common) -> None:
         "(--url '', --published '', --author '' clears the authors). The title cannot "
         "be cleared.",
     )
-    e.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    e.add_argument("article_id", type=record_id, metavar="ARTICLE_ID")
     e.add_argument("--title", help="the article's title")
     e.add_argument("--outlet", help="the publication it appeared in")
     e.add_argument(
@@ -57,7 +58,7 @@ def register(sub, common) -> None:
     e.set_defaults(run=cmd_article_edit)
 
     p = sub.add_parser("sentences", parents=[common], help="an article's sentence spans")
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=record_id, metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_sentences)
 
@@ -86,10 +87,7 @@ def cmd_import(args) -> int:
             session, parsed, title=args.title, url=args.url, outlet=args.outlet, language=args.lang
         )
     if not added.created:
-        print(
-            f"factdesk: {args.source}: already in the library as article {added.article_id}",
-            file=sys.stderr,
-        )
+        say(f"{shown(args.source)}: already in the library as article {added.article_id}")
     print(added.article_id)
     return 0
 

@@ -6,11 +6,10 @@ library that open_store refuses as damaged, which is when a backup is needed mos
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from desktop.cli import CliError
-from desktop.cli.common import print_json, print_table, store_for
+from desktop.cli.common import print_json, print_table, say, shown, store_for
 
 
 def register(sub, common) -> None:
@@ -41,7 +40,7 @@ def library_path(args) -> Path:
 
     target = getattr(args, "db", None) or default_location()
     if is_url(target) and not target.startswith("sqlite:///"):
-        raise CliError(f"{target}: backups are made only of SQLite library files")
+        raise CliError(f"{shown(target)}: backups are made only of SQLite library files")
     return Path(target.removeprefix("sqlite:///")).expanduser().resolve()
 
 
@@ -64,7 +63,7 @@ def cmd_list(args) -> int:
         )
         return 0
     if not found:
-        print(f"factdesk: {library_path(args)}: no backup copies yet", file=sys.stderr)
+        say(f"{shown(library_path(args))}: no backup copies yet")
         return 0
     print_table(
         [
@@ -90,12 +89,12 @@ def cmd_restore(args) -> int:
 
     db_path = library_path(args)
     choice = args.backup.strip()
-    if choice.isdigit():
+    if choice.isascii() and choice.isdigit():
         found = list_backups(db_path)
         number = int(choice)
         if not 1 <= number <= len(found):
             raise CliError(
-                f"{db_path}: there is no backup number {number} "
+                f"{shown(db_path)}: there is no backup number {number} "
                 f"({len(found)} backup copies; see `factdesk backup list`)"
             )
         backup = found[number - 1].path
@@ -103,8 +102,8 @@ def cmd_restore(args) -> int:
         backup = Path(choice).expanduser().resolve()
     result = restore_backup(db_path, backup)
     if result.safety_copy is not None:
-        print(f"factdesk: the library as it was is kept as {result.safety_copy}", file=sys.stderr)
+        say(f"the library as it was is kept as {shown(result.safety_copy)}")
     if result.damaged_copy is not None:
-        print(f"factdesk: the damaged library is kept as {result.damaged_copy}", file=sys.stderr)
-    print(f"factdesk: restored {backup} as {db_path}", file=sys.stderr)
+        say(f"the damaged library is kept as {shown(result.damaged_copy)}")
+    say(f"restored {shown(backup)} as {shown(db_path)}")
     return 0

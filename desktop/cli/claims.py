@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.cli import record_id
 from desktop.cli.common import print_json, print_table, store_for
 
 
@@ -9,7 +10,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("claim", parents=[common], help="work on claims")
     csub = p.add_subparsers(dest="claim_command", metavar="ACTION", required=True)
     a = csub.add_parser("add", parents=[common], help="tag a quote of an article as a claim")
-    a.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    a.add_argument("article_id", type=record_id, metavar="ARTICLE_ID")
     a.add_argument("--quote", required=True, help="the exact words of the article")
     a.add_argument(
         "--occurrence",
@@ -38,7 +39,7 @@ def register(sub, common) -> None:
     a.set_defaults(run=cmd_claim_add)
 
     p = sub.add_parser("claims", parents=[common], help="an article's claims")
-    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("article_id", type=record_id, metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_claims)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from desktop.cli import CliError
-from desktop.cli.common import store_for
+from desktop.cli import CliError, record_id
+from desktop.cli.common import library_file, say, shown, store_for
 
 FORMAT_NAMES = ("html", "pdf", "md", "docx", "csv", "json", "claimreview", "webannotation")
 
@@ -20,7 +20,7 @@ def register(sub, common) -> None:
         "md, docx, csv (one row per claim), json (everything), claimreview (schema.org "
         "JSON-LD), webannotation (W3C JSON-LD, importable with import-annotations).",
     )
-    p.add_argument("article_ids", type=int, nargs="+", metavar="ARTICLE_ID")
+    p.add_argument("article_ids", type=record_id, nargs="+", metavar="ARTICLE_ID")
     p.add_argument("--format", "-f", dest="fmt", required=True, choices=FORMAT_NAMES)
     p.add_argument(
         "-o",
@@ -68,7 +68,13 @@ def register(sub, common) -> None:
 
 
 def cmd_export(args) -> int:
-    from desktop.core.exporters import FORMATS, TEXT_FORMATS, export, options_from_settings
+    from desktop.core.exporters import (
+        FORMATS,
+        TEXT_FORMATS,
+        check_destination,
+        export,
+        options_from_settings,
+    )
 
     if args.fmt not in FORMATS:  # argparse checks too; this keeps the two lists in step
         raise CliError(f"unknown format {args.fmt!r}")
@@ -89,18 +95,22 @@ def cmd_export(args) -> int:
     if args.claimreview_drafts:
         overrides["claimreview_drafts"] = True
     options = options_from_settings(**overrides)
-    dest = sys.stdout.buffer if args.output == "-" else Path(args.output)
+    # Refused before the library is even opened (export() checks again as it writes).
+    dest = (
+        sys.stdout.buffer
+        if args.output == "-"
+        else check_destination(Path(args.output), library_file(args))
+    )
     if args.output == "-":
         sys.stdout.flush()
     with store_for(args) as store:
         result = export(store, args.article_ids, args.fmt, dest, options)
     for note in result.notes:
-        print(f"factdesk: {note}", file=sys.stderr)
+        say(note)
     if result.path is not None:
-        print(
-            f"factdesk: wrote {result.path} ({args.fmt}, {result.articles} article(s), "
-            f"{result.claims} claim(s))",
-            file=sys.stderr,
+        say(
+            f"wrote {shown(result.path)} ({args.fmt}, {result.articles} article(s), "
+            f"{result.claims} claim(s))"
         )
     return 0
 
@@ -114,11 +124,11 @@ def cmd_import_annotations(args) -> int:
     else:
         path = Path(args.file)
         if not path.is_file():
-            raise FactdeskError(f"{path}: does not exist or is not a file")
+            raise FactdeskError(f"{shown(path)}: does not exist or is not a file")
         try:
             data, name = path.read_bytes(), str(path)
         except OSError as exc:
-            raise FactdeskError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+            raise FactdeskError(f"{shown(path)}: cannot be read ({exc.strerror or exc})") from exc
     document = parse(data, name)
     with store_for(args) as store, store.transaction() as session:
         result = import_annotations(session, document, name=name)
@@ -129,13 +139,12 @@ def cmd_import_annotations(args) -> int:
     for highlight_id in result.highlights_created:
         print(f"highlight {highlight_id}")
     for note in result.notes:
-        print(f"factdesk: {note}", file=sys.stderr)
+        say(note)
     reused = ", ".join(str(i) for i in result.articles_reused)
-    print(
-        f"factdesk: {len(result.articles_created)} article(s), {len(result.claims_created)} "
+    say(
+        f"{len(result.articles_created)} article(s), {len(result.claims_created)} "
         f"claim(s), {len(result.highlights_created)} highlight(s) created"
         + (f"; already in the library: article(s) {reused}" if reused else "")
-        + (f"; {result.skipped} annotation(s) already imported" if result.skipped else ""),
-        file=sys.stderr,
+        + (f"; {result.skipped} annotation(s) already imported" if result.skipped else "")
     )
     return 0

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from desktop.cli.common import print_table
+from desktop.cli.common import print_table, say, shown
 
 
 def register(sub, common) -> None:
@@ -32,5 +30,5 @@ def cmd_copy_db(args) -> int:
     finally:
         src.close()
     print_table([[name, n] for name, n in counts.items()], ["TABLE", "ROWS"])
-    print(f"factdesk: copied {src.label} to {dst.label}", file=sys.stderr)
+    say(f"copied {shown(src.label)} to {shown(dst.label)}")
     return 0

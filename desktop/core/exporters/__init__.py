@@ -9,9 +9,13 @@ leaves half a file where the user asked for one).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import re
 import secrets
 import stat
+import time
 from collections.abc import Callable, Sequence
 from importlib import import_module
 from pathlib import Path
@@ -28,12 +32,18 @@ from desktop.core.exporters.options import (
 )
 from desktop.core.views import ArticleReport, report
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None
+
 __all__ = [
     "FORMATS",
     "TEXT_FORMATS",
     "ExportOptions",
     "ExportResult",
     "Output",
+    "check_destination",
     "export",
     "load_reports",
     "options_from_settings",
@@ -90,6 +100,98 @@ def render(reports: list[ArticleReport], fmt: str, options: ExportOptions | None
     return FORMATS[fmt][0](reports, options or options_from_settings())
 
 
+# Unicode's space separators (category Zs), which str.isprintable() counts as unprintable
+_SPACES = frozenset(" \u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200B))))
+
+
+def _shown(path: str | os.PathLike) -> str:
+    """A file name as a message shows it: as is when it is plain text, else quoted with
+    its control characters escaped (a newline in a name must not make a message two
+    lines). desktop.cli.common.shown is the same rule for the command line."""
+    text = os.fspath(path)
+    plain = text.isprintable() or all(ch.isprintable() or ch in _SPACES for ch in text)
+    return text if text and plain and text == text.strip() else repr(text)
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _library_path(source) -> Path | None:
+    """The SQLite file behind a Store or a Session, or None (a server, or in memory)."""
+    path = getattr(source, "path", None)
+    if path is not None:
+        return Path(path)
+    if isinstance(source, Session):
+        url = source.get_bind().url
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            return Path(url.database)
+    return None
+
+
+def check_destination(dest: str | os.PathLike, library: str | os.PathLike | None = None) -> Path:
+    """`dest` expanded (~), when an export may replace it; FactdeskError when it may not.
+
+    Refused: the open `library`, its -wal, -shm or -journal file, its backups folder or
+    anything in it (paths compared after resolving links and relative parts, files also
+    by identity, so a hard link or a differently cased name is caught too); a folder, a
+    named pipe, a device or any other file that is not a regular one; and any SQLite
+    database, which no export format is.
+    """
+    dest = Path(dest).expanduser()
+    real = Path(os.path.realpath(dest))
+    try:
+        st: os.stat_result | None = os.stat(dest)  # follows links: what would be read
+    except OSError:
+        st = None  # absent (or unreachable: writing it will say why)
+    if library is not None:
+        from desktop.core.backup import backup_dir
+
+        lib = Path(os.path.realpath(library))
+        own = [lib, *(lib.with_name(lib.name + side) for side in ("-wal", "-shm", "-journal"))]
+        for path in own:
+            same = real == path
+            if not same and st is not None:
+                try:
+                    found = os.stat(path)
+                except OSError:
+                    continue
+                same = (found.st_dev, found.st_ino) == (st.st_dev, st.st_ino)
+            if same:
+                raise FactdeskError(
+                    f"{_shown(dest)}: is the open library"
+                    + ("" if path == lib else f"'s -{path.name.rsplit('-', 1)[1]} file")
+                    + f" ({_shown(lib)}); an export there would destroy it, "
+                    "choose another file name"
+                )
+        backups = Path(os.path.realpath(backup_dir(lib)))
+        if real == backups or backups in real.parents:
+            where = "is" if real == backups else "is in"
+            raise FactdeskError(
+                f"{_shown(dest)}: {where} the library's backups folder ({_shown(backups)}); "
+                "choose another folder"
+            )
+    if st is not None:
+        kind = stat.S_IFMT(st.st_mode)
+        if kind == stat.S_IFDIR:
+            raise FactdeskError(f"{_shown(dest)}: is a folder; give a file name")
+        if kind == stat.S_IFIFO:
+            raise FactdeskError(f"{_shown(dest)}: is a named pipe (FIFO), not a file")
+        if kind in (stat.S_IFCHR, stat.S_IFBLK):
+            raise FactdeskError(f"{_shown(dest)}: is a device, not a file")
+        if kind != stat.S_IFREG:
+            raise FactdeskError(f"{_shown(dest)}: is not a regular file")
+    if st is not None and _is_sqlite(dest):
+        raise FactdeskError(
+            f"{_shown(dest)}: is a database; an export would replace it, choose another file name"
+        )
+    return dest
+
+
 def _file_mode(dest: Path) -> int | None:
     """The permission bits an export gets: an existing file's own (minus set-id bits),
     or None for a new file, which gets the user's usual 0o666 less the umask."""
@@ -99,31 +201,93 @@ def _file_mode(dest: Path) -> int | None:
         return None
 
 
+# An export's temporary file, beside its destination: `.<name>.factdesk-tmp-<hex>.part`.
+# The writer holds an exclusive lock on it (where the system has flock) until it is
+# renamed into place, so a lock anyone can take means its writer is dead (killed
+# mid-export): the next export to that folder removes it. Without flock (Windows, where
+# an open file cannot be deleted anyway), one untouched for STALE_AFTER seconds is.
+TEMPORARY = re.compile(r"\..*\.factdesk-tmp-[0-9a-f]{8}\.part", re.DOTALL)
+STALE_AFTER = 300.0
+
+
+def _temporary_name(dest_name: str) -> str:
+    # The destination's name, cut to fit a 255-byte file name with the additions.
+    stem = dest_name.encode("utf-8", "surrogateescape")[:200].decode("utf-8", "ignore")
+    return f".{stem}.factdesk-tmp-{secrets.token_hex(4)}.part"
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files that killed exports left in `folder` (never a live one)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not TEMPORARY.fullmatch(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if fcntl is None:
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER:
+                    os.unlink(entry.path)
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        except OSError:
+            continue  # gone meanwhile, not ours to read, or still held (Windows)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # Locked by us now: its writer is dead. Unlink it only if that name is still
+            # this very file (a live writer never releases its lock before renaming).
+            here, held = os.stat(entry.path, follow_symlinks=False), os.fstat(fd)
+            if (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino):
+                os.unlink(entry.path)
+        except OSError:
+            pass  # a live export holds it, or it went away: either way not ours to remove
+        finally:
+            os.close(fd)
+
+
+def _sync(fd: int) -> None:
+    """fsync, where the file system has it (some network and FUSE ones refuse it)."""
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+
+
 def _write_atomically(dest: Path, data: bytes) -> None:
     """Write `data` to a hidden file beside `dest`, then rename it over `dest`.
 
     A new file gets the mode any program's new file gets (0o666 less the umask: 0o644
     under the usual 022), so a report copied to a web server can be served; an
     existing file keeps its mode. mkstemp is not used: it creates 0o600 files, fine
-    for secrets and wrong for a report meant for readers.
+    for secrets and wrong for a report meant for readers. Killed at any moment, the
+    export leaves `dest` as it was or complete, and at most a locked temporary file
+    that the next export to the folder removes.
     """
     dest = dest.expanduser()
-    if dest.is_dir():
-        raise FactdeskError(f"{dest}: is a folder; give a file name")
     folder = dest.parent if str(dest.parent) else Path(".")
     if not folder.is_dir():
-        raise FactdeskError(f"{dest}: the folder {folder} does not exist")
+        raise FactdeskError(f"{_shown(dest)}: the folder {_shown(folder)} does not exist")
+    _remove_stale_temporaries(folder)
     mode = _file_mode(dest)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     tmp: Path | None = None
     try:
         for _attempt in range(100):
-            candidate = folder / f".{dest.name}.{secrets.token_hex(4)}.part"
+            candidate = folder / _temporary_name(dest.name)
             try:
                 # the kernel applies the umask (and a default ACL) to a new file's mode
                 fd = os.open(candidate, flags, 0o666 if mode is None else mode)
             except FileExistsError:
                 continue
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # waits only while a cleaner unlinks it
+                if os.fstat(fd).st_nlink == 0:  # taken for a dead export's: another name
+                    os.close(fd)
+                    continue
             tmp = candidate
             break
         else:
@@ -132,11 +296,17 @@ def _write_atomically(dest: Path, data: bytes) -> None:
             if mode is not None and hasattr(os, "fchmod"):
                 os.fchmod(fh.fileno(), mode)  # exactly the old mode, whatever the umask
             fh.write(data)
-        os.replace(tmp, dest)
+            fh.flush()
+            _sync(fh.fileno())  # the new content is on disk before its name moves
+            if fcntl is not None:
+                os.replace(tmp, dest)  # still locked: no cleaner can take it meanwhile
+        if fcntl is None:
+            os.replace(tmp, dest)  # Windows renames no file that is open
     except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
-        raise FactdeskError(f"{dest}: cannot be written ({exc.strerror or exc})") from exc
+        if tmp is not None:
+            with contextlib.suppress(OSError):  # (already gone: nothing left behind)
+                os.unlink(tmp)
+        raise FactdeskError(f"{_shown(dest)}: cannot be written ({exc.strerror or exc})") from exc
 
 
 def export(
@@ -152,6 +322,9 @@ def export(
     """
     if fmt not in FORMATS:
         raise FactdeskError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    writes_file = not hasattr(dest, "write")
+    if writes_file:  # refused before anything is read or rendered
+        dest = check_destination(dest, _library_path(source))
     options = options or options_from_settings()
     if isinstance(source, Session):
         reports = load_reports(source, article_ids)
@@ -160,12 +333,12 @@ def export(
             reports = load_reports(session, article_ids)
     output = render(reports, fmt, options)
     path: Path | None = None
-    if hasattr(dest, "write"):
+    if writes_file:
+        path = check_destination(dest, _library_path(source))  # again: rendering takes time
+        _write_atomically(path, output.data)
+    else:
         dest.write(output.data)
         dest.flush()
-    else:
-        path = Path(dest)
-        _write_atomically(path, output.data)
     return ExportResult(
         fmt=fmt,
         path=path,

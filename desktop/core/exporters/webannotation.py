@@ -697,11 +697,33 @@ def _is_link(body: dict) -> bool:
     return "value" not in body and "purpose" not in body and isinstance(body.get("id"), str)
 
 
+MAX_DEPTH = 64  # Web Annotation nests about 6 deep; JSON far deeper is hostile
+
+
+def _nests_deeper(value: Any, limit: int) -> bool:
+    """True when arrays and objects in `value` nest more than `limit` deep (a loop, not
+    recursion: it is what keeps the walks over the document from recursing too far)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
 def parse(data: bytes | str, name: str = "the file") -> Any:
+    too_deep = f"{name}: is not a Web Annotation file (its JSON nests more than {MAX_DEPTH} deep)"
     try:
-        return json.loads(data)
+        document = json.loads(data)
+    except RecursionError:  # json's own guard, deeper than about a thousand levels
+        raise FactdeskError(too_deep) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise FactdeskError(f"{name}: is not JSON ({exc})") from exc
+    if isinstance(document, dict | list) and _nests_deeper(document, MAX_DEPTH):
+        raise FactdeskError(too_deep)
+    return document
 
 
 def import_annotations(session: Session, data: Any, *, name: str = "the file") -> ImportResult:
