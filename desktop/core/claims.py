@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
@@ -226,7 +226,7 @@ def set_tags(session: Session, claim: Claim, names) -> None:
             wanted.append(name)
     tags = []
     for name in wanted:
-        tag = session.exec(select(Tag).where(func.lower(Tag.name) == name.lower())).first()
+        tag = _existing_tag(session, name)
         if tag is None:
             tag = Tag(name=name)
             session.add(tag)
@@ -234,6 +234,24 @@ def set_tags(session: Session, claim: Claim, names) -> None:
         tags.append(tag)
     claim.tags = tags
     session.add(claim)
+
+
+def _existing_tag(session: Session, name: str) -> Tag | None:
+    """The library's tag of that name, whatever its case ("Élysée" is "élysée").
+
+    The database's lower() folds ASCII only on SQLite, so a name it does not find is
+    looked for once more with Python's casefold (a new tag is rare; tags are few).
+    """
+    tag = session.exec(
+        select(Tag).where(or_(Tag.name == name, func.lower(Tag.name) == func.lower(name)))
+    ).first()
+    if tag is not None:
+        return tag
+    folded = name.casefold()
+    for tag_id, existing in session.exec(select(Tag.id, Tag.name)):
+        if existing.casefold() == folded:
+            return session.get(Tag, tag_id)
+    return None
 
 
 def claimants(session: Session) -> list[str]:
