@@ -641,3 +641,24 @@ def test_fuzz_text_is_never_taken_for_binary(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     parsed = import_path(path)
     assert parsed.paragraphs
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_endless_standard_input_is_read_only_up_to_the_cap(library):
+    """`factdesk import - < /dev/zero` stops one byte past the cap, in one line."""
+    env = {k: v for k, v in os.environ.items() if k != "FACTDESK_DB"}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONIOENCODING="utf-8")
+    before = row_counts(library)
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop", "--db", str(library), "import", "-"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
+    refused(result, "standard input", "40 MB")
+    assert row_counts(library) == before

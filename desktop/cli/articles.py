@@ -71,7 +71,14 @@ def read_source(source: str):
     if source == "-":
         # Bytes, decoded like a .txt file: text-mode stdin would let invalid bytes through
         # as lone surrogates (a traceback later) and guess no encoding for cp1252 input.
-        data = sys.stdin.buffer.read()
+        # At most one byte over the cap: `factdesk import - < /dev/zero` ends at once.
+        data = sys.stdin.buffer.read(importers.MAX_FILE_BYTES + 1)
+        if len(data) > importers.MAX_FILE_BYTES:
+            raise importers.ImportFailed(
+                "standard input",
+                f"holds more than {importers.size_text(importers.MAX_FILE_BYTES)}, "
+                "the most Factdesk imports",
+            )
         return importers.parse_bytes(data, kind="plaintext", source_name="standard input")
     if is_web_url(source):
         return fetch(source)
