@@ -265,6 +265,25 @@ def test_an_interrupted_restore_is_resumed_by_the_next_restore_too(template, tmp
     assert not pending(db) and leftovers(db) == [] and claim_count(db) == RESTORED
 
 
+def test_the_restore_command_says_what_it_did_with_an_interrupted_one(template, tmp_path):
+    db, _ = fresh(template, tmp_path / "lib", "healthy")
+    assert restore_killed_at_step(db, 10).returncode == -signal.SIGKILL and pending(db)
+    run = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db), "backup", "restore", "1"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env=env(),
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stderr.splitlines()
+    assert len([line for line in lines if "was interrupted" in line]) == 1, lines
+    assert lines[-1].startswith("factdesk: restored ")
+    assert not pending(db) and leftovers(db) == [] and claim_count(db) == RESTORED
+
+
 def test_a_failed_restore_is_undone_at_once(template, tmp_path, monkeypatch):
     """An error (here a full disk while writing the copy) undoes the restore there and
     then: the damaged library stays as it was, and nothing is left beside it."""

@@ -101,6 +101,8 @@ def cmd_restore(args) -> int:
     else:
         backup = Path(choice).expanduser().resolve()
     result = restore_backup(db_path, backup)
+    if result.resumed is not None:  # an earlier restore, interrupted, finished or undone
+        say(result.resumed)
     if result.safety_copy is not None:
         say(f"the library as it was is kept as {shown(result.safety_copy)}")
     if result.damaged_copy is not None:
