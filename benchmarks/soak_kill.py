@@ -54,6 +54,7 @@ def writer(db: str, article_id: int, seed: int) -> None:
     from desktop.core import claims as core
     from desktop.core.models import Article, Claim
     from desktop.core.store import open_store
+    from desktop.core.text import snap_to_graphemes
 
     rng = random.Random(seed)
     store = open_store(db)
@@ -66,6 +67,8 @@ def writer(db: str, article_id: int, seed: int) -> None:
         if roll < 0.45 or not live:
             start = rng.randrange(0, len(text) - 40)
             end = start + rng.randrange(1, 40)
+            # Where the core puts it: a span never splits a character (🇫🇷 is two).
+            start, end = snap_to_graphemes(text, start, end)
             _say(f"T C {start} {end}")
             with store.transaction() as session:
                 claim, _ = core.create_claim(

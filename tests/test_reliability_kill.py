@@ -69,6 +69,7 @@ from desktop.ui.app import create_application
 
 app = create_application([sys.argv[0]])
 from desktop.core.store import open_store
+from desktop.core.text import snap_to_graphemes
 from desktop.ui import commands
 from desktop.ui.main_window import MainWindow
 from desktop.ui.workbench import Workbench
@@ -100,6 +101,7 @@ while True:
     if roll < 0.4 or not live:
         start = rng.randrange(0, len(text) - 40)
         end = start + rng.randrange(1, 40)
+        start, end = snap_to_graphemes(text, start, end)  # where the core puts it
         say(f"T C {start} {end}")
         command = commands.CreateClaim(wb, article_id, start, end, checker="gui")
         pushed(command)
