@@ -80,7 +80,7 @@ id=$("$EXE" import article.txt --title "Le budget de l’État") || fail "import
 [ "$id" = 1 ] || fail "import printed '$id', not the article id 1"
 CLAIM="The budget grew by 12 percent last year"
 "$EXE" claim add 1 --quote "le budget avait augmenté de 12 % l'an dernier" --text "$CLAIM" \
-  --claimant "Le ministre" --verdict False --source https://example.org/budget >/dev/null \
+  --claimant "Le ministre" --verdict False --status published --source https://example.org/budget >/dev/null \
   || fail "claim add exited with $?"
 for fmt in html pdf claimreview; do
   "$EXE" export 1 --format "$fmt" -o "report.$fmt" 2>"export-$fmt.err" \
