@@ -301,7 +301,8 @@ def _remove_unfinished_copies(db_path: Path) -> None:
     under the library's lock, held by the caller, so none of these is being written."""
     folder = backup_dir(db_path)
     unfinished = re.compile(
-        re.escape(db_path.stem) + r"-\d{8}T\d{12}Z-.+\.sqlite3\.part(-journal)?$"
+        # A copy killed mid-write may leave its journal, or its WAL and shared memory.
+        re.escape(db_path.stem) + r"-\d{8}T\d{12}Z-.+\.sqlite3\.part(-journal|-wal|-shm)?$"
     )
     for path in folder.glob("*.part*") if folder.is_dir() else ():
         if unfinished.match(path.name):
@@ -618,7 +619,12 @@ def _undo(db_path: Path, state: dict) -> None:
     kept = state.get("kept")
     if kept:
         kept = Path(kept)
-        _remove(*(_with(kept, s) for s in (".part", ".part-journal", "-wal.part")))
+        _remove(
+            *(
+                _with(kept, s)
+                for s in (".part", ".part-journal", ".part-wal", ".part-shm", "-wal.part")
+            )
+        )
         if state.get("stage") != "ready" and db_path.exists():
             _remove(kept, _with(kept, "-wal"))
     _remove_unfinished_copies(db_path)
