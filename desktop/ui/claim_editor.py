@@ -57,7 +57,6 @@ class ClaimEditor(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.claim: ClaimView | None = None
         self._saving: str | None = None  # the field whose save is under way
-        self._reloaded = False  # the claim was read again (after a save)
         body = QWidget(self)
         self.setWidget(body)
         form = QFormLayout(body)
@@ -212,7 +211,6 @@ class ClaimEditor(QScrollArea):
         if self.claim is not None and not same:
             self.flush()
         self.claim = claim
-        self._reloaded = same
         self.widget().setEnabled(claim is not None)
         c = claim
         self.quote.setText(c.quote if c else self.tr("Select a claim, or tag a span."))
@@ -262,13 +260,12 @@ class ClaimEditor(QScrollArea):
             return
         if f.same(value, f.saved):
             return
+        # Only the reload after a successful save moves `saved` on (Field.settle); when the
+        # save fails, it stays as it was and the typing stays pending, to be saved again.
         old = f.saved
-        self._reloaded = False
         self._send(
             name, list(old) if name == "tags" else old, list(value) if name == "tags" else value
         )
-        if not self._reloaded:  # not saved (an error was shown): the typing stays pending
-            f.saved = old
         self.fields_pending.emit()
 
     def flush(self) -> None:
