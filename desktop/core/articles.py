@@ -57,6 +57,10 @@ def add_article(
         language=(language or parsed.language or "").strip()[:16],
         text=text,
         headings=sorted([int(i), int(lvl)] for i, lvl in parsed.headings.items()),
+        turns=[
+            [int(i), speaker, -1 if ms is None else int(ms)]
+            for i, (speaker, ms) in sorted(parsed.turns.items())
+        ],
         source_name=parsed.source_name[:1000],
         content_hash=digest,
     )

@@ -130,6 +130,11 @@ class Article(SQLModel, table=True):
     language: str = Field(default="", max_length=16)
     text: str = ""
     headings: list[list[int]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # Transcripts: [paragraph index, speaker, start time in ms or -1] for each turn.
+    turns: list[list] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False, server_default="[]"),
+    )
     source_name: str = Field(default="", max_length=1000)
     content_hash: str = Field(default="", max_length=64, index=True)
     created_at: datetime = Field(default_factory=utcnow)
@@ -275,3 +280,33 @@ class LibraryState(SQLModel, table=True):
 
     id: int = Field(default=1, primary_key=True)
     changes: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+class SentenceScores(SQLModel, table=True):
+    """An article's check-worthiness scores, kept apart so article rows stay light.
+
+    `spans` holds [start, end, score in thousandths] for every sentence of the text whose
+    hash is `content_hash`; a different hash or model means the scores are stale.
+    """
+
+    __tablename__ = "sentence_scores"
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True, ondelete="CASCADE")
+    model: str = Field(default="", max_length=40)
+    content_hash: str = Field(default="", max_length=64)
+    spans: list[list[int]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, **_stamps())
+
+
+class SuggestionDismissal(SQLModel, table=True):
+    """A suggested sentence the checker marked "Not a claim"; matched by its text, so the
+    dismissal survives edits elsewhere in the article."""
+
+    __tablename__ = "suggestion_dismissal"
+    __table_args__ = (UniqueConstraint("article_id", "quote"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    quote: str = Field(max_length=4000)
+    created_at: datetime = Field(default_factory=utcnow)
+    created_by: str = Field(default="", max_length=200)

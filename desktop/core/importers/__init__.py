@@ -37,7 +37,8 @@ FORMATS = {
 class ParsedArticle:
     """What an importer read: paragraphs and the metadata it could find.
 
-    `headings` maps a paragraph index to its level (1 for the title line).
+    `headings` maps a paragraph index to its level (1 for the title line); `turns` maps
+    the paragraph where a transcript's turn begins to (speaker, start time in ms or None).
     """
 
     paragraphs: list[str]
@@ -49,6 +50,7 @@ class ParsedArticle:
     published: date | None = None
     language: str = ""
     source_name: str = ""
+    turns: dict[int, tuple[str, int | None]] = field(default_factory=dict)
 
 
 def import_path(path: str | Path) -> ParsedArticle:
@@ -151,6 +153,7 @@ def finish(parsed: ParsedArticle, source_name: str) -> ParsedArticle:
     if len(keep) != len(parsed.paragraphs):
         index = {old: new for new, old in enumerate(keep)}
         parsed.headings = {index[i]: lvl for i, lvl in parsed.headings.items() if i in index}
+        parsed.turns = {index[i]: turn for i, turn in parsed.turns.items() if i in index}
         parsed.paragraphs = [parsed.paragraphs[i] for i in keep]
     if not parsed.paragraphs:
         raise ImportFailed(source_name, "contains no text")
