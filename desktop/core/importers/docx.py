@@ -1,60 +1,177 @@
-"""Word documents: paragraphs in order, Title and Heading styles kept as headings."""
+"""Word documents: the text as Word shows it, Title and Heading styles kept as headings.
+
+Read straight from the package's XML (zipfile + lxml) rather than through python-docx:
+python-docx sees only top-level paragraphs (no tables, text boxes, tracked insertions or
+notes) and refuses ISO 29500 Strict files. On the real-world corpus the direct reading
+found every expected string, in document order, several times faster (issue 16).
+What is read and how is described in docx_body; opening the package in docx_package.
+"""
 
 from __future__ import annotations
 
-import io
-import zipfile
+import re
 
 from desktop.core.errors import ImportFailed
 from desktop.core.importers import ParsedArticle
 from desktop.core.importers.archive import check_zip
+from desktop.core.importers.docx_body import Block, read_body, read_notes, style_names
+from desktop.core.importers.docx_package import Damaged, WordPackage, open_package
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
+NOTES_HEADING = "Notes"  # the same word in French and English
+_NOTES_STYLE = "\0notes"  # marks the Notes heading; no style id can contain NUL
+
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_BYLINE = re.compile(
+    r"(?:by|par|von|por|di|door|de|от|автор:?)\s+(?P<names>[^\W\d_][^\n]{2,100})",
+    re.IGNORECASE,
+)
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\bи\b)\s*")
+_AUTHOR_STYLES = {"author", "authors", "byline", "auteur", "autor"}
+# Creators that Office, templates and shared PCs write: who made the file, not who wrote it.
+_NOT_AUTHORS = {
+    "microsoft office user",
+    "microsoft office",
+    "office user",
+    "windows user",
+    "utilisateur windows",
+    "administrator",
+    "administrateur",
+    "administrador",
+    "admin",
+    "user",
+    "utilisateur",
+    "usuario",
+    "utente",
+    "benutzer",
+    "gebruiker",
+    "пользователь",
+    "用户",
+    "微软用户",
+    "owner",
+    "author",
+    "auteur",
+    "unknown",
+    "anonymous",
+    "python-docx",
+    "apache poi",
+    "docx4j",
+    "guest",
+    "default",
+}
 
 
 def parse(data: bytes, source_name: str) -> ParsedArticle:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
+    """The article in a .docx; ImportFailed names an encrypted or damaged file."""
     if data.startswith(_OLE_MAGIC):
         raise ImportFailed(
             source_name,
             "is password-protected or an old-format .doc; save it as an unprotected .docx",
         )
     check_zip(data, source_name, "Word document")  # before anything is unpacked
+    package = open_package(data, source_name)
     try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ImportFailed(source_name, "is not a valid Word document (damaged file)") from exc
-    except Exception as exc:  # lxml errors inside a damaged package
+        return _read(package)
+    except Damaged as exc:
         raise ImportFailed(source_name, f"is a damaged Word document ({exc})") from exc
+    except RecursionError as exc:  # nesting deeper than any real document
+        raise ImportFailed(source_name, "is a damaged Word document (nested too deeply)") from exc
+
+
+def _read(package: WordPackage) -> ParsedArticle:
+    """Paragraphs, headings, title and authors of an opened package."""
+    document = package.xml(package.main)
+    if not isinstance(document.tag, str) or not document.tag.endswith("}document"):
+        raise Damaged("its main part is not a Word document body")
+    names = style_names(package.optional_xml("styles"))
+    body = read_body(document)
+    blocks = list(body.blocks)
+    blocks.extend(_notes(package, body.notes))
+
     paragraphs: list[str] = []
     headings: dict[int, int] = {}
     title = ""
-    style_names: dict[str | None, str] = {}  # style id → name (para.style scans every style)
-    for para in document.paragraphs:
-        content = para.text.strip()
+    bylines: list[str] = []
+    for block in blocks:
+        content = block.text.strip()
         if not content:
             continue
-        style_id = para._p.style
-        if style_id not in style_names:
-            style_names[style_id] = (para.style.name if para.style is not None else "") or ""
-        style = style_names[style_id]
-        if style == "Title":
+        style = names.get(block.style, block.style).lower()
+        if block.style == _NOTES_STYLE:
+            headings[len(paragraphs)] = 2
+        elif style == "title":
             title = title or content
             headings[len(paragraphs)] = 1
-        elif style.startswith("Heading"):
-            level = style.removeprefix("Heading").strip()
+        elif style.startswith("heading"):
+            level = style.removeprefix("heading").strip()
             headings[len(paragraphs)] = int(level) + 1 if level.isdigit() else 2
-        elif style.startswith("List"):
+        elif style.startswith("list"):
             content = "• " + content
+        elif style in _AUTHOR_STYLES:
+            bylines.append(content)
         paragraphs.append(content)
-    props = document.core_properties
-    # No `published` from props.created: that is when the .docx was made (Word's and
+    core = package.core_properties()
+    # No `published` from the created date: that is when the .docx was made (Word's and
     # python-docx's templates carry their own old dates), not when the article appeared.
     return ParsedArticle(
         paragraphs=paragraphs,
         headings=headings,
-        title=title or (props.title or "").strip(),
-        authors=[props.author.strip()] if props.author and props.author.strip() else [],
+        title=title or _core(core, "title"),
+        authors=_authors(bylines, paragraphs, _core(core, "creator")),
     )
+
+
+def _notes(package: WordPackage, referenced: list[tuple[str, str]]) -> list[Block]:
+    """A "Notes" heading and each referenced note, "[n] text", in reference order."""
+    if not referenced:
+        return []
+    bodies = {
+        kind: read_notes(package.optional_xml(kind + "s"), kind)
+        for kind in {kind for kind, _ in referenced}
+    }
+    out: list[Block] = []
+    for number, (kind, note_id) in enumerate(referenced, start=1):
+        paragraphs = [b for b in bodies[kind].get(note_id, []) if b.text.strip()]
+        if not paragraphs:
+            continue
+        out.append(Block(f"[{number}] {paragraphs[0].text.strip()}"))
+        out.extend(Block(b.text) for b in paragraphs[1:])
+    return [Block(NOTES_HEADING, _NOTES_STYLE), *out] if out else []
+
+
+def _core(core, name: str) -> str:
+    """A Dublin Core field of docProps/core.xml, stripped ("" when absent)."""
+    if core is None:
+        return ""
+    element = core.find(f"{_DC}{name}")
+    return " ".join((element.text or "").split()) if element is not None else ""
+
+
+def _authors(bylines: list[str], paragraphs: list[str], creator: str) -> list[str]:
+    """Who wrote it: Author-styled paragraphs, else a "By …" line near the top, else the
+    file's creator unless that is a placeholder or a login name."""
+    if bylines:
+        return [name for line in bylines for name in _names(line)]
+    for paragraph in paragraphs[:12]:
+        match = _BYLINE.fullmatch(paragraph.strip())
+        if match and len(paragraph) <= 120:
+            names = _names(match["names"])
+            if names and all(name[0].isupper() for name in names):
+                return names
+    return [creator] if _is_person(creator) else []
+
+
+def _names(line: str) -> list[str]:
+    """The names in a byline: "By Ann Lee and Bo Chen" → ["Ann Lee", "Bo Chen"]."""
+    line = re.sub(r"^(?:by|par|von|por)\s+", "", line.strip(), flags=re.IGNORECASE)
+    return [part.strip(" .") for part in _NAME_SEPARATORS.split(line) if part.strip(" .")]
+
+
+def _is_person(creator: str) -> bool:
+    """False for Office's placeholders and for login names ("vdk18", "pavel")."""
+    name = creator.strip()
+    if not name or name.lower().rstrip("0123456789 ") in _NOT_AUTHORS:
+        return False
+    if " " not in name and (any(c.isdigit() for c in name) or name == name.lower()):
+        return False
+    return True
