@@ -22,11 +22,9 @@ NOTES_HEADING = "Notes"  # the same word in French and English
 _NOTES_STYLE = "\0notes"  # marks the Notes heading; no style id can contain NUL
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
-_BYLINE = re.compile(
-    r"(?:by|par|von|por|di|door|de|от|автор:?)\s+(?P<names>[^\W\d_][^\n]{2,100})",
-    re.IGNORECASE,
-)
-_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\bи\b)\s*")
+_BYLINE = re.compile(r"(?:by|par|von|por)\s+(?P<names>[^\W\d_].{2,100})", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;&|·—]|\s-\s|\b(?:and|et|und|e|y)\b)\s*")
+_PARTICLES = {"de", "da", "di", "do", "dos", "du", "des", "del", "la", "le", "van", "von", "der"}
 _AUTHOR_STYLES = {"author", "authors", "byline", "auteur", "autor"}
 # Creators that Office, templates and shared PCs write: who made the file, not who wrote it.
 _NOT_AUTHORS = {
@@ -116,7 +114,7 @@ def _read(package: WordPackage) -> ParsedArticle:
     return ParsedArticle(
         paragraphs=paragraphs,
         headings=headings,
-        title=title or _core(core, "title"),
+        title=title or _core_title(_core(core, "title"), paragraphs),
         authors=_authors(bylines, paragraphs, _core(core, "creator")),
     )
 
@@ -147,24 +145,55 @@ def _core(core, name: str) -> str:
     return " ".join((element.text or "").split()) if element is not None else ""
 
 
+def _core_title(title: str, paragraphs: list[str]) -> str:
+    """The Title property when the text bears it out; "" (the first paragraph will do)
+    when it is left over from the template the file was made from."""
+    wanted = "".join(title.split()).casefold()
+    if not wanted:
+        return ""
+    for paragraph in paragraphs[:30]:
+        if wanted in "".join(paragraph.split()).casefold():
+            return title
+    return ""
+
+
 def _authors(bylines: list[str], paragraphs: list[str], creator: str) -> list[str]:
     """Who wrote it: Author-styled paragraphs, else a "By …" line near the top, else the
     file's creator unless that is a placeholder or a login name."""
-    if bylines:
-        return [name for line in bylines for name in _names(line)]
+    if bylines:  # the style says so: every part is a name, however shaped
+        return [name for line in bylines for name in _split_names(line)]
     for paragraph in paragraphs[:12]:
-        match = _BYLINE.fullmatch(paragraph.strip())
-        if match and len(paragraph) <= 120:
+        line = paragraph.split("\n", 1)[0].strip()
+        match = _BYLINE.fullmatch(line)
+        if match and len(line) <= 120:
             names = _names(match["names"])
-            if names and all(name[0].isupper() for name in names):
+            if names:
                 return names
     return [creator] if _is_person(creator) else []
 
 
-def _names(line: str) -> list[str]:
-    """The names in a byline: "By Ann Lee and Bo Chen" → ["Ann Lee", "Bo Chen"]."""
+def _split_names(line: str) -> list[str]:
+    """ "By Ann Lee and Bo Chen, Reuters" → ["Ann Lee", "Bo Chen", "Reuters"]."""
     line = re.sub(r"^(?:by|par|von|por)\s+", "", line.strip(), flags=re.IGNORECASE)
     return [part.strip(" .") for part in _NAME_SEPARATORS.split(line) if part.strip(" .")]
+
+
+def _names(line: str) -> list[str]:
+    """The people in a byline found in the text, when its first part is one."""
+    parts = _split_names(line)
+    if not parts or not _looks_like_name(parts[0]):
+        return []
+    return [part for part in parts if _looks_like_name(part)]
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two to five capitalised words, particles allowed ("Anne de la Tour")."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(word[0].isupper() or word.lower() in _PARTICLES for word in words) and all(
+        not any(c.isdigit() for c in word) for word in words
+    )
 
 
 def _is_person(creator: str) -> bool:

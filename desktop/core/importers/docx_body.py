@@ -145,6 +145,8 @@ class _Walker:
             name = _local(tag)
             if name == "t" or name == "m:t":
                 parts.append(child.text or "")
+                for entity in child:  # an unresolved entity reference: only its tail is text
+                    parts.append(entity.tail or "")
             elif name in _SKIP_INLINE:
                 continue
             elif name in ("tab", "ptab"):
