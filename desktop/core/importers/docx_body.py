@@ -4,7 +4,7 @@ What a reader of the document sees becomes text, and nothing else:
 - tracked changes read as accepted: insertions (w:ins, w:moveTo) kept, deletions
   (w:del, w:moveFrom, a deleted table row) dropped;
 - tables become one paragraph per row, cells joined by " | " (a one-column table, often
-  a box around prose, keeps its paragraphs and their styles);
+  a box around prose, keeps its paragraphs and their styles); deleted rows are dropped;
 - text boxes and shapes (w:txbxContent, WordArt) follow the paragraph they are anchored
   in; of an mc:AlternateContent only one rendering is read, so a box is never doubled by
   its VML fallback;
@@ -194,7 +194,9 @@ class _Walker:
             return
         for cells in rows:
             for texts in _row_lines(cells):
-                if any(texts):
+                while texts and not texts[-1]:  # empty cells at the end say nothing
+                    texts.pop()
+                if texts:  # empty ones before a filled cell keep the columns aligned
                     out.append(Block(" | ".join(texts)))
 
     def note_mark(self, kind: str, reference: etree._Element) -> str:
