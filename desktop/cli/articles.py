@@ -163,7 +163,7 @@ def cmd_article_edit(args) -> int:
         article = article_view(update_article(session, args.article_id, **changes))
     if args.json:
         data = to_jsonable(article)
-        for bulky in ("text", "headings"):
+        for bulky in ("text", "headings", "turns"):
             data.pop(bulky)
         print_json(data)
     else:

@@ -27,6 +27,7 @@ from desktop.core.models import (
     Tag,
     utcnow,
 )
+from desktop.core.transcripts import claimant_name, turn_at
 
 EDITABLE = {
     "text",
@@ -105,13 +106,20 @@ def create_claim(
 
     The span is widened to whole grapheme clusters (anchoring.anchor_span): a selection
     ending in "x" of "x̄" or inside an emoji sequence highlights the whole character, so
-    the highlight returned may start before `start` or end after `end`.
+    the highlight returned may start before `start` or end after `end`. In a transcript,
+    a claim given no claimant (or a blank one) gets the speaker of the turn it starts in.
     """
-    text = _article_text(session, article_id)
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
     try:
-        anchor = anchor_span(text, start, end)
+        anchor = anchor_span(article.text, start, end)
     except ValueError as exc:
         raise FactdeskError(str(exc)) from exc
+    if article.turns and not str(fields_.get("claimant") or "").strip():
+        speaker = speaker_claimant(session, article, anchor.start)
+        if speaker:
+            fields_ = {**fields_, "claimant": speaker}
     claim = Claim(article_id=article_id)
     _apply(session, claim, {k: v for k, v in fields_.items() if k != "tags"})
     session.add(claim)
@@ -121,6 +129,16 @@ def create_claim(
     highlight = _place(session, claim, anchor)
     session.flush()
     return claim, highlight
+
+
+def speaker_claimant(session: Session, article: Article, offset: int) -> str:
+    """Who speaks at code-point `offset` of a transcript, as a claimant: "" outside any
+    turn or for a role ("Question", "Speaker 1"); the library's spelling of a claimant
+    already named; an all-capitals label title-cased ("TRUMP" → "Trump")."""
+    turn = turn_at(article.text, article.turns, offset)
+    if turn is None or not turn[0].strip():
+        return ""
+    return claimant_name(turn[0], claimants(session))
 
 
 def _place(session: Session, claim: Claim, anchor) -> Highlight:

@@ -126,6 +126,8 @@ class ArticleView:
     content_hash: str
     created_at: datetime
     updated_at: datetime
+    # Transcripts: (paragraph index, speaker, start time in ms or None) of each turn.
+    turns: tuple[tuple[int, str, int | None], ...] = ()
 
 
 @dataclass
@@ -159,6 +161,10 @@ def article_view(a: Article) -> ArticleView:
         content_hash=a.content_hash,
         created_at=a.created_at,
         updated_at=a.updated_at,
+        turns=tuple(
+            (int(i), str(speaker), None if ms is None or ms < 0 else int(ms))
+            for i, speaker, ms in a.turns or ()
+        ),
     )
 
 
