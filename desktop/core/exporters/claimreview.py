@@ -17,6 +17,7 @@ from typing import NamedTuple
 from desktop.core.exporters.document import labels_for, report_language, safe_url, verdict_of
 from desktop.core.exporters.options import ExportOptions, Output
 from desktop.core.markup import plain_text
+from desktop.core.transcripts import TurnIndex
 from desktop.core.views import ArticleReport, ClaimView
 
 CONTEXT = "https://schema.org"
@@ -56,12 +57,33 @@ def _article_work(report: ArticleReport) -> dict | None:
     return work if set(work) - {"@type", "headline"} else None
 
 
-def _appearances(report: ArticleReport, claim: ClaimView) -> list[dict]:
+def _clip(claim: ClaimView, turns: TurnIndex) -> dict | None:
+    """Where in the recording a transcript's claim was said: a schema.org Clip whose
+    startOffset is the seconds from the start of the work (the start of the turn)."""
+    placed = [h.start for h in claim.highlights if h.anchor != "orphan"]
+    turn = turns.at(min(placed)) if placed else None
+    if turn is None or turn[1] is None:
+        return None
+    seconds = turn[1] / 1000
+    return {"@type": "Clip", "startOffset": int(seconds) if seconds.is_integer() else seconds}
+
+
+def _appearances(report: ArticleReport, claim: ClaimView, turns: TurnIndex) -> list[dict]:
+    """The article (with the Clip of the claim's turn as its part, for a timed
+    transcript), then the claim's own appearance address. A transcript known only by
+    its title still gets the Clip, as part of the work of that title."""
     a = report.article
     found = []
     work = _article_work(report)
+    clip = _clip(claim, turns)
     if work is not None:
+        if clip is not None:
+            work["hasPart"] = clip
         found.append(work)
+    elif clip is not None:
+        if a.title:
+            clip["isPartOf"] = {"@type": "CreativeWork", "headline": a.title}
+        found.append(clip)
     if safe_url(claim.appearance_url) and claim.appearance_url != a.url:
         found.append({"@type": "CreativeWork", "url": claim.appearance_url})
     return found
@@ -108,15 +130,23 @@ def _organization(options: ExportOptions) -> dict | None:
     return organization
 
 
-def claim_review(report: ArticleReport, claim: ClaimView, options: ExportOptions) -> dict:
-    """The ClaimReview of one rated claim."""
+def claim_review(
+    report: ArticleReport,
+    claim: ClaimView,
+    options: ExportOptions,
+    turns: TurnIndex | None = None,
+) -> dict:
+    """The ClaimReview of one rated claim; `turns` (TurnIndex of the article) saves
+    re-reading a transcript's paragraphs for each of its claims."""
+    if turns is None:
+        turns = TurnIndex.of(report.article.text, report.article.turns)
     item: dict = {"@type": "Claim"}
     author = _claimant(claim)
     if author:
         item["author"] = author
     if claim.claim_date:
         item["datePublished"] = claim.claim_date.isoformat()
-    appearances = _appearances(report, claim)
+    appearances = _appearances(report, claim, turns)
     if appearances:
         item["appearance"] = appearances
         item["firstAppearance"] = appearances[0]
@@ -154,13 +184,14 @@ def claim_reviews(
     `options.claimreview_drafts`), and how many claims were left out."""
     reviews, unrated, unpublished = [], 0, 0
     for report in reports:
+        turns = TurnIndex.of(report.article.text, report.article.turns)
         for claim in report.claims:
             if claim.rating is None:
                 unrated += 1
             elif claim.status != "published" and not options.claimreview_drafts:
                 unpublished += 1
             else:
-                reviews.append(claim_review(report, claim, options))
+                reviews.append(claim_review(report, claim, options, turns))
     return reviews, LeftOut(unrated, unpublished)
 
 

@@ -13,6 +13,7 @@ import io
 
 from desktop.core.exporters.document import stance_label
 from desktop.core.exporters.options import ExportOptions, Output
+from desktop.core.transcripts import TurnIndex, clock
 from desktop.core.views import ArticleReport
 
 COLUMNS = (
@@ -38,6 +39,9 @@ COLUMNS = (
     "rationale",
     "tags",
     "sources",
+    # Transcripts: the speaker of the turn the claim starts in, and when ("00:12:31").
+    "speaker",
+    "speaker_time",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,7 +55,10 @@ def cell(value) -> str:
 def rows(reports: list[ArticleReport], options: ExportOptions):
     for report in reports:
         a = report.article
+        turns = TurnIndex.of(a.text, a.turns)
         for number, c in enumerate(report.claims, start=1):
+            placed = [h.start for h in c.highlights if h.anchor != "orphan"]
+            speaker, ms = (placed and turns.at(min(placed))) or ("", None)
             sources = (
                 " | ".join(
                     " — ".join(p for p in (s.title, s.url, stance_label(s.stance)) if p)
@@ -83,6 +90,8 @@ def rows(reports: list[ArticleReport], options: ExportOptions):
                 c.rationale,
                 ", ".join(c.tags),
                 sources,
+                speaker,
+                clock(ms),
             )
 
 

@@ -18,6 +18,7 @@ from desktop.core.contrast import best_ink
 from desktop.core.exporters.options import ExportOptions
 from desktop.core.ratings import DEFAULT_RATINGS, NEUTRAL_COLOR
 from desktop.core.text import paragraph_spans
+from desktop.core.transcripts import TurnIndex, clock
 from desktop.core.views import ArticleReport, ClaimView, RatingView
 
 SAFE_SCHEMES = {"http", "https", "mailto"}
@@ -85,6 +86,8 @@ _FRENCH = {
     "Claim {numbers}": "Affirmation {numbers}",
     "Quote": "Citation",
     "Claimant": "Auteur",
+    "at {time}": "à {time}",
+    "Time in the recording": "Moment de l’enregistrement",
     "Claim date": "Date de l’affirmation",
     "Appeared at": "Parue sur",
     "Verdict": "Verdict",
@@ -275,10 +278,23 @@ class ClaimItem:
     unplaced: int  # highlights that could not be found in the current text
     language: str = "en"  # of the report's labels
     rating_id: int | None = None  # what the verdict counts group by
+    # In a transcript: who speaks where the claim's first highlight starts, and when.
+    speaker: str = ""
+    time_ms: int | None = None
 
     @property
     def anchor_id(self) -> str:
         return f"claim-{self.uid}"
+
+    @property
+    def clock(self) -> str:
+        """When the claim was said, as reports cite it: "00:12:31"; "" for no time."""
+        return clock(self.time_ms)
+
+    @property
+    def said_at(self) -> str:
+        """What follows the claimant: "at 00:12:31" ("à 00:12:31"); "" for no time."""
+        return labels_for(self.language)("at {time}", time=self.clock) if self.clock else ""
 
     @property
     def status_label(self) -> str:
@@ -412,8 +428,14 @@ def _source(link, language: str = "en") -> SourceItem:
 
 
 def claim_item(
-    number: int, claim: ClaimView, options: ExportOptions, labels: Labels = ENGLISH
+    number: int,
+    claim: ClaimView,
+    options: ExportOptions,
+    labels: Labels = ENGLISH,
+    turns: TurnIndex | None = None,
 ) -> ClaimItem:
+    placed = [h.start for h in claim.highlights if h.anchor != "orphan"]
+    turn = turns.at(min(placed)) if turns is not None and placed else None
     return ClaimItem(
         number=number,
         uid=claim.uid,
@@ -438,6 +460,8 @@ def claim_item(
         unplaced=sum(1 for h in claim.highlights if h.anchor == "orphan"),
         language=labels.language,
         rating_id=claim.rating.id if claim.rating is not None else None,
+        speaker=turn[0] if turn else "",
+        time_ms=turn[1] if turn else None,
     )
 
 
@@ -496,7 +520,10 @@ def _same_words(a: str, b: str) -> bool:
 def article_item(report: ArticleReport, options: ExportOptions) -> ArticleItem:
     a = report.article
     labels = labels_for(report_language(a.language, options.report_language))
-    claims = [claim_item(n, c, options, labels) for n, c in enumerate(report.claims, start=1)]
+    turns = TurnIndex.of(a.text, a.turns)
+    claims = [
+        claim_item(n, c, options, labels, turns) for n, c in enumerate(report.claims, start=1)
+    ]
     spans = [
         (h.start, h.end, item.number, item.verdict.color)
         for item, claim in zip(claims, report.claims, strict=True)

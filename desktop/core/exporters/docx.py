@@ -202,7 +202,10 @@ def _card(doc, c: ClaimItem, L: Labels) -> None:  # noqa: N803
     facts = []
     if c.claimant:
         kind = f" ({c.claimant_kind_label})" if c.claimant_kind else ""
-        facts.append(("Claimant", c.claimant + kind, None))
+        said = f" {c.said_at}" if c.said_at else ""
+        facts.append(("Claimant", c.claimant + kind + said, None))
+    elif c.clock:
+        facts.append(("Time in the recording", c.clock, None))
     if c.claim_date:
         facts.append(("Claim date", c.claim_date.isoformat(), None))
     if c.appearance_url:

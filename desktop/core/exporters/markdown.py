@@ -277,7 +277,10 @@ def _claim(c: ClaimItem, lines: list[str], L: Labels, depth: int) -> None:  # no
         facts.insert(0, fact("Quote", escape(quoted(c.quote))))
     if c.claimant:
         kind = f" ({escape(c.claimant_kind_label)})" if c.claimant_kind else ""
-        facts.append(fact("Claimant", escape(c.claimant) + kind))
+        said = f" {escape(c.said_at)}" if c.said_at else ""
+        facts.append(fact("Claimant", escape(c.claimant) + kind + said))
+    elif c.clock:
+        facts.append(fact("Time in the recording", c.clock))
     if c.claim_date:
         facts.append(fact("Claim date", c.claim_date.isoformat()))
     if c.appearance_url:

@@ -324,7 +324,10 @@ def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
     facts = []
     if c.claimant:
         kind = f" ({c.claimant_kind_label})" if c.claimant_kind else ""
-        facts.append(("Claimant", esc(c.claimant + kind)))
+        said = f" {c.said_at}" if c.said_at else ""
+        facts.append(("Claimant", esc(c.claimant + kind + said)))
+    elif c.clock:
+        facts.append(("Time in the recording", c.clock))
     if c.claim_date:
         facts.append(("Claim date", c.claim_date.isoformat()))
     if c.appearance_url:
