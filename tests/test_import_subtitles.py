@@ -102,6 +102,13 @@ def test_vtt_voice_tags_header_title_language_and_entities(tmp_path):
     }
 
 
+def test_voice_tags_kept_in_subrip_made_from_webvtt(tmp_path):
+    cues = ["<v Harper>Jobs are up.</v>", "<i>By a lot.</i>", "<v Moreno>Not here."]
+    parsed = subtitles(tmp_path, "converted.srt", _srt(cues))
+    assert parsed.paragraphs[1:] == ["Jobs are up. By a lot.", "Not here."]
+    assert parsed.turns == {1: ("Harper", 0), 2: ("Moreno", 8000)}
+
+
 def test_speaker_change_markers_keep_the_speaker_until_a_new_one(tmp_path):
     cues = [
         ">> Bonsoir à tous.",

@@ -124,9 +124,8 @@ def _srt(text: str, source_name: str) -> list[_Cue]:
             if s.content.strip()
         ]
     except srt.SRTParseError as exc:
-        raise ImportFailed(
-            source_name, f"is not valid SubRip subtitles: {_unread(text, exc.expected_start, exc.actual_start)}"
-        ) from None
+        problem = _unread(text, exc.expected_start, exc.actual_start)
+        raise ImportFailed(source_name, f"is not valid SubRip subtitles: {problem}") from None
     except (ValueError, OverflowError):  # a timestamp past what a time can hold
         raise ImportFailed(
             source_name, "is not valid SubRip subtitles: a cue timing is out of range"
@@ -202,7 +201,7 @@ def _lines(cues: list[_Cue], vtt: bool) -> list[_Line]:
     for cue in cues:
         lines: list[_Line] = []
         for raw in cue.lines:
-            for voice, piece in _voices(raw) if vtt else [(None, raw)]:
+            for voice, piece in _voices(raw):  # SubRip made from WebVTT may keep them
                 line = _line(cue.start, piece, voice, vtt)
                 if line is not None:
                     lines.append(line)
@@ -215,11 +214,11 @@ def _lines(cues: list[_Cue], vtt: bool) -> list[_Line]:
                 line.repeated = True
         previous_last = lines[-1].text
         found.extend(lines)
-    labels = sum(1 for line in found if line.label and not line.repeated)
-    if labels < 2:  # one "Attention: …" in ordinary captions names no speaker
-        for line in found:
+    kept = [line for line in found if not line.repeated]
+    if sum(1 for line in kept if line.label) < 2:  # one "Attention: …" names no speaker
+        for line in kept:
             line.label = None
-    return [line for line in found if not line.repeated]
+    return kept
 
 
 def _voices(raw: str) -> list[tuple[str | None, str]]:
