@@ -345,6 +345,31 @@ def test_refusals_name_the_problem():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     assert "no main document part" in refusal(buffer.getvalue())
+    # A damaged central directory asking for a ZIP version Python cannot read.
+    data = bytearray(make_docx(p("Texte.")))
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 6 : entry + 8] = (70).to_bytes(2, "little")
+    assert "damaged" in refusal(bytes(data))
+
+
+def test_corrupt_compressed_part_is_refused_as_damaged():
+    """Bytes flipped inside document.xml's deflate stream: a clear refusal (CRC or zlib
+    error), never a traceback."""
+    import random
+    import struct
+
+    data = make_docx(p("Le ministre a affirmé que le chômage a baissé. " * 200))
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml")
+    name_length, extra_length = struct.unpack(
+        "<HH", data[info.header_offset + 26 : info.header_offset + 30]
+    )
+    start = info.header_offset + 30 + name_length + extra_length
+    rng = random.Random(16)
+    for _ in range(60):
+        damaged = bytearray(data)
+        for _ in range(3):
+            damaged[start + rng.randrange(info.compress_size)] = rng.randrange(256)
+        assert "damaged Word document" in refusal(bytes(damaged))
 
 
 def test_external_entity_is_never_resolved(tmp_path):

@@ -75,16 +75,25 @@ class BodyText:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (kind, id) for [1], [2]…
 
 
+_LOCAL_NAMES: dict[object, str] = {}  # a document uses a few dozen distinct tags
+
+
 def _local(tag: object) -> str:
     """The local name of a WordprocessingML or math element, "" for any other."""
-    if not isinstance(tag, str) or not tag.startswith("{"):
-        return ""
-    namespace, _, name = tag[1:].partition("}")
-    if namespace in W_NAMESPACES:
-        return name
-    if namespace in _MATH_NAMESPACES:
-        return "m:" + name
-    return ""
+    try:
+        return _LOCAL_NAMES[tag]
+    except (KeyError, TypeError):
+        pass
+    name = ""
+    if isinstance(tag, str) and tag.startswith("{"):
+        namespace, _, local = tag[1:].partition("}")
+        if namespace in W_NAMESPACES:
+            name = local
+        elif namespace in _MATH_NAMESPACES:
+            name = "m:" + local
+    if len(_LOCAL_NAMES) < 5000:  # a hostile file's invented tags cannot grow it for ever
+        _LOCAL_NAMES[tag] = name
+    return name
 
 
 def w_attr(element: etree._Element, name: str) -> str | None:

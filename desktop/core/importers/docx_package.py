@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -23,6 +24,16 @@ from desktop.core.errors import ImportFailed
 
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _PACKAGE_RELS = "_rels/.rels"
+# What reading a member of a damaged archive raises: bad CRC, cut short, corrupt deflate
+# stream (zlib.error), an unsupported method.
+_UNPACK_ERRORS = (
+    zipfile.BadZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    zlib.error,
+)
 
 
 class Damaged(Exception):
@@ -55,7 +66,7 @@ class WordPackage:
             data = self.archive.read(name)
         except KeyError as exc:
             raise Damaged(f"its part {name!r} is missing") from exc
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except _UNPACK_ERRORS as exc:
             raise Damaged(f"its part {name!r} cannot be unpacked: {exc}") from exc
         try:
             return etree.fromstring(data, xml_parser())
@@ -88,7 +99,7 @@ def open_package(data: bytes, source_name: str) -> WordPackage:
     """The Word package in `data`, or ImportFailed saying why it is not one."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+    except (zipfile.LargeZipFile, *_UNPACK_ERRORS) as exc:
         raise ImportFailed(source_name, "is not a valid Word document (damaged file)") from exc
     names = set(archive.namelist())
     main = _relationships(archive, _PACKAGE_RELS, "").get("officeDocument")
@@ -113,7 +124,7 @@ def _relationships(archive: zipfile.ZipFile, rels_name: str, base_dir: str) -> d
     empty when the relationships part is missing or unreadable."""
     try:
         root = etree.fromstring(archive.read(rels_name), xml_parser())
-    except (KeyError, zipfile.BadZipFile, EOFError, OSError, ValueError, etree.XMLSyntaxError):
+    except (KeyError, etree.XMLSyntaxError, *_UNPACK_ERRORS):
         return {}
     found: dict[str, str] = {}
     for rel in root.iter(f"{_REL_NS}Relationship"):
