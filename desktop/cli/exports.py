@@ -20,7 +20,15 @@ def register(sub, common) -> None:
         "md, docx, csv (one row per claim), json (everything), claimreview (schema.org "
         "JSON-LD), webannotation (W3C JSON-LD, importable with import-annotations).",
     )
-    p.add_argument("article_ids", type=record_id, nargs="+", metavar="ARTICLE_ID")
+    p.add_argument("article_ids", type=record_id, nargs="*", metavar="ARTICLE_ID")
+    p.add_argument(
+        "--period",
+        nargs=2,
+        metavar=("FROM", "TO"),
+        help="a period report instead of articles: the desk's summary with charts, then "
+        "each article with its claims counted from FROM to TO (YYYY-MM-DD or YYYY-MM; "
+        "a claim counts on the day it was published, else tagged); html, pdf, md or docx",
+    )
     p.add_argument("--format", "-f", dest="fmt", required=True, choices=FORMAT_NAMES)
     p.add_argument(
         "-o",
@@ -78,6 +86,13 @@ def cmd_export(args) -> int:
 
     if args.fmt not in FORMATS:  # argparse checks too; this keeps the two lists in step
         raise CliError(f"unknown format {args.fmt!r}")
+    if args.period and args.article_ids:
+        raise CliError("give article ids or --period FROM TO, not both")
+    if not args.period and not args.article_ids:
+        raise CliError("give the ids of the articles to export, or --period FROM TO")
+    period = _period(args.period) if args.period else None
+    if period is not None and args.fmt not in ("html", "pdf", "md", "docx"):
+        raise CliError(f"a period report is html, pdf, md or docx, not {args.fmt}")
     if args.output == "-" and args.fmt not in TEXT_FORMATS:
         raise CliError(f"{args.fmt} is a binary format; give a file name with -o")
     delimiter = args.csv_delimiter
@@ -104,7 +119,12 @@ def cmd_export(args) -> int:
     if args.output == "-":
         sys.stdout.flush()
     with store_for(args) as store:
-        result = export(store, args.article_ids, args.fmt, dest, options)
+        if period is not None:
+            from desktop.core.exporters.period import export_period
+
+            result = export_period(store, period, args.fmt, dest, options)
+        else:
+            result = export(store, args.article_ids, args.fmt, dest, options)
     for note in result.notes:
         say(note)
     if result.path is not None:
@@ -113,6 +133,17 @@ def cmd_export(args) -> int:
             f"{result.claims} claim(s))"
         )
     return 0
+
+
+def _period(bounds: list[str]):
+    """The period of `--period FROM TO` ("-" leaves a side open)."""
+    from desktop.core.stats import Period, parse_day
+
+    start, end = bounds
+    return Period(
+        parse_day(start) if start != "-" else None,
+        parse_day(end, end=True) if end != "-" else None,
+    )
 
 
 def cmd_import_annotations(args) -> int:

@@ -383,9 +383,20 @@ class ReportDocument:
     organization_href: str | None = None
     counts: list[Count] = field(default_factory=list)
     labels: Labels = ENGLISH
+    # The summary page's charts (desktop.core.charts), for a period or several articles.
+    charts: list = field(default_factory=list)
+
+    @property
+    def has_summary(self) -> bool:
+        """A period report, or a report of several articles, opens with a summary."""
+        return len(self.articles) > 1 or self.options.period is not None
 
     @property
     def title(self) -> str:
+        if self.options.period is not None:
+            from desktop.core.exporters.insights import period_title
+
+            return period_title(self.options.period, self.labels)
         if len(self.articles) == 1:
             return self.articles[0].title or self.labels("Fact-check report")
         return self.labels("Fact-check report: {n} articles", n=len(self.articles))
@@ -557,10 +568,15 @@ def build(reports: list[ArticleReport], options: ExportOptions) -> ReportDocumen
     articles = [article_item(r, options) for r in reports]
     every = [c for a in articles for c in a.claims]
     labels = articles[0].labels if articles else labels_for(options.report_language)
-    return ReportDocument(
+    doc = ReportDocument(
         articles=articles,
         options=options,
         organization_href=safe_url(options.organization_url),
         counts=count_verdicts(every, reports[0].ratings if reports else [], labels),
         labels=labels,
     )
+    if doc.has_summary:
+        from desktop.core.exporters.insights import summary_charts
+
+        doc.charts = summary_charts(reports, labels, options.period)
+    return doc

@@ -244,6 +244,33 @@ def _card(doc, c: ClaimItem, L: Labels) -> None:  # noqa: N803
     doc.add_paragraph()
 
 
+def _chart_tables(doc, report: ReportDocument) -> None:
+    """The summary's charts as Word tables of their numbers, then a page break."""
+    if not report.charts:
+        return
+    from desktop.core.exporters.insights import words
+
+    if report.options.period is not None:
+        note = (
+            "A claim counts on the day its check was published, or on the day it was "
+            "tagged when not yet published."
+        )
+        _muted(doc.add_paragraph(), words(report.labels, note))
+    for chart in report.charts:
+        doc.add_heading(_t(chart.title), level=3)
+        head, rows = chart.table()
+        table = doc.add_table(rows=1 + len(rows), cols=len(head))
+        table.style = "Light List Accent 1"
+        for j, text in enumerate(head):
+            table.cell(0, j).text = _t(str(text))
+        for i, row in enumerate(rows, start=1):
+            for j, value in enumerate(row):
+                table.cell(i, j).text = _t(str(value))
+        if chart.note:
+            _muted(doc.add_paragraph(), chart.note)
+    doc.add_page_break()
+
+
 def build_docx(report: ReportDocument) -> bytes:
     doc = Document()
     doc.core_properties.title = _t(report.title)
@@ -258,10 +285,13 @@ def build_docx(report: ReportDocument) -> bytes:
     words = [D("Checked by {name}", name=o.checker_name)] if o.checker_name else []
     words.append(D("Exported {date}", date=o.exported_at.strftime("%Y-%m-%d")))
     _muted(masthead, (" · " if o.organization_name else "") + " · ".join(words))
-    if len(report.articles) > 1:
+    if report.has_summary:
+        if o.period is not None:
+            doc.add_heading(_t(report.title), level=1)
         overall = f"{D('All verdicts')} ({D.count('claim', report.claim_total)})"
         doc.add_heading(_t(overall), level=2)
         _summary(doc, report.counts)
+        _chart_tables(doc, report)
     for i, art in enumerate(report.articles):
         if i:
             doc.add_page_break()

@@ -14,12 +14,12 @@ published as it is; its `<`, `>` and `&` are written as JSON \\u escapes, which 
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from desktop.core.exporters import claimreview, document, rationale
+from desktop.core.exporters import claimreview, document, insights, rationale
 from desktop.core.exporters.document import ReportDocument, quoted, rgb, tint
 from desktop.core.exporters.options import ExportOptions, Output
 from desktop.core.views import ArticleReport
@@ -58,7 +58,15 @@ def environment() -> Environment:
     env.filters["quoted"] = quoted
     env.filters["layers"] = layers
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    env.filters["svg"] = _chart_svg
     return env
+
+
+def _chart_svg(chart, index: int) -> Markup:
+    """A summary chart as inline SVG (built by ElementTree, which escaped its text)."""
+    from desktop.core import charts
+
+    return Markup(charts.to_svg(charts.layout(chart, width=640), ident=f"chart-{index}"))
 
 
 def render_document(doc: ReportDocument, jsonld: list[dict]) -> str:
@@ -71,6 +79,7 @@ def render_document(doc: ReportDocument, jsonld: list[dict]) -> str:
         jsonld=Markup(json_for_script(jsonld)) if jsonld else None,
         exported=doc.options.exported_at.strftime("%Y-%m-%d"),
         language=doc.labels.language,  # of the words the report adds; texts carry theirs
+        W=partial(insights.words, doc.labels),  # the summary's words
     )
 
 

@@ -352,9 +352,38 @@ def _article(a: ArticleItem, lines: list[str], depth: int) -> None:
             _claim(c, lines, L, depth)
 
 
+def _summary_head(doc: ReportDocument) -> list[str]:
+    """The summary's heading, and for a period report the day each claim counts on."""
+    from desktop.core.exporters.insights import words
+
+    lines = [f"## {escape(words(doc.labels, 'Summary'))}", ""] if doc.charts else []
+    if doc.options.period is not None:
+        note = (
+            "A claim counts on the day its check was published, or on the day it was "
+            "tagged when not yet published."
+        )
+        lines += [escape(words(doc.labels, note)), ""]
+    return lines
+
+
+def _chart_tables(doc: ReportDocument) -> list[str]:
+    """The summary's charts as tables of numbers (Markdown has no pictures of its own)."""
+    lines = []
+    for chart in doc.charts:
+        head, rows = chart.table()
+        lines += [f"### {escape(chart.title)}", ""]
+        lines.append("| " + " | ".join(escape(str(h)) for h in head) + " |")
+        lines.append("| --- |" + " ---: |" * (len(head) - 1))
+        lines += ["| " + " | ".join(escape(str(c)) for c in row) + " |" for row in rows]
+        lines.append("")
+        if chart.note:
+            lines += [escape(chart.note), ""]
+    return lines
+
+
 def render_document(doc: ReportDocument) -> str:
     o, D = doc.options, doc.labels  # noqa: N806
-    single = len(doc.articles) == 1
+    single = not doc.has_summary  # one article, not a period report
     title = _title(doc.articles[0]) if single else escape(doc.title)
     lines = [f"# {title}", ""]
     masthead = []
@@ -365,8 +394,10 @@ def render_document(doc: ReportDocument) -> str:
     masthead.append(D("exported {date}", date=o.exported_at.strftime("%Y-%m-%d")))
     lines += [" · ".join(masthead), ""]
     if not single:
+        lines += _summary_head(doc)
         lines += [f"**{D('All verdicts')}** ({D.count('claim', doc.claim_total)})", ""]
         lines += _counts(doc.counts, D)
+        lines += _chart_tables(doc)
     for a in doc.articles:
         _article(a, lines, 1 if single else 2)
     return "\n".join(lines).rstrip("\n") + "\n"

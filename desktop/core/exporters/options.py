@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.core.models import utcnow
 from desktop.core.settings import Settings
+from desktop.core.stats import Period
 
 
 @dataclass
@@ -33,6 +34,8 @@ class ExportOptions:
     claimreview_drafts: bool = False
     csv_delimiter: str = ","
     exported_at: datetime = field(default_factory=utcnow)
+    # A period report (desktop.core.exporters.period): its title and summary name it.
+    period: Period | None = None
 
 
 def options_from_settings(settings: Settings | None = None, **overrides) -> ExportOptions:

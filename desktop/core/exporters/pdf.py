@@ -488,6 +488,32 @@ def _article(art: ArticleItem, styles: _Styles) -> list:
     return flows
 
 
+def _summary_charts(report: ReportDocument, styles: _Styles, width: float) -> list:
+    """The summary page's charts, drawn from the same layout as the HTML report's SVG
+    (numbers on the bars, so the text layer holds them), then a page break."""
+    if not report.charts:
+        return []
+    from reportlab.platypus import PageBreak, Paragraph, Spacer
+
+    from desktop.core import charts
+    from desktop.core.exporters.insights import words
+
+    flows = []
+    if report.options.period is not None:
+        note = (
+            "A claim counts on the day its check was published, or on the day it was "
+            "tagged when not yet published."
+        )
+        flows.append(Paragraph(esc(words(report.labels, note)), styles.small))
+    for chart in report.charts:
+        lay = charts.layout(chart, width=width, font=8.5)
+        flows += [
+            charts.to_drawing(lay, font=FONT, bold_font=BOLD, muted=MUTED, clean=drawable),
+            Spacer(1, 10),
+        ]
+    return [*flows, PageBreak()]
+
+
 def build_pdf(report: ReportDocument) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -547,10 +573,13 @@ def build_pdf(report: ReportDocument) -> bytes:
         if x
     )
     story = [Paragraph(masthead, styles.meta)]
-    if len(report.articles) > 1:
+    if report.has_summary:
+        if o.period is not None:
+            story.append(Paragraph(esc(report.title), styles.title))
         overall = f"{D('All verdicts')} ({D.count('claim', report.claim_total)})"
         story.append(Paragraph(esc(overall.upper()), styles.section))
         story += [_chips(report.counts, styles), Spacer(1, 16)]
+        story += _summary_charts(report, styles, A4[0] - 36 * mm)
     for i, art in enumerate(report.articles):
         if i:
             story.append(PageBreak())
