@@ -22,6 +22,7 @@ from desktop.core.importers.pdf_layout import (
     Line,
     body_size,
     drop_line_numbers,
+    footers_last,
     join_pages,
     page_blocks,
     page_lines,
@@ -30,8 +31,9 @@ from desktop.core.importers.pdf_layout import (
 )
 from desktop.core.importers.pdf_words import word_counts
 
-# PDF readers look for the header in the first 1024 bytes (Acrobat's implementation note
-# 13 to PDF 1.7): a banner a program wrote before it, as Ghostscript on standard output.
+# Readers accept a header anywhere in the first 1024 bytes (PDF Reference 1.7, appendix H,
+# on Acrobat), as pypdf and pdftotext do: a banner a program printed before it on its
+# standard output (Ghostscript's) leaves the document readable.
 HEADER_WINDOW = 1024
 
 # Titles that only name a file or the program that made it: "Binder1.pdf", "10811.exe",
@@ -40,6 +42,9 @@ _FILE_NAME_TITLE = re.compile(
     r"(?i)^(microsoft (word|powerpoint|excel) - .*|untitled|sans titre"
     r"|.*\.(pdf|docx?|odt|rtf|txt|wpd|tex|dvi|ps|html?|exe|indd|qxd|pages))$"
 )
+
+# What programs write when nobody typed an author (ReportLab: "anonymous").
+_PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "administrator"})
 
 
 def parse(data: bytes, source_name: str) -> ParsedArticle:
@@ -67,6 +72,8 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
     if not title and found is not None:
         title = blocks[0].text
     author = _meta(info, "author")
+    if author.lower() in _PLACEHOLDER_AUTHORS:
+        author = ""
     return ParsedArticle(
         paragraphs=[block.text for block in blocks],
         headings=headings,
@@ -94,7 +101,8 @@ def _read(data: bytes, source_name: str) -> tuple[list[list[Line]], tuple[float,
             box = page.mediabox
             if number == 0:
                 first = (float(box.top), float(box.height))
-            pages.append(reading_order(drop_line_numbers(page_lines(page)), float(box.width)))
+            lines = footers_last(page_lines(page), float(box.bottom), float(box.height))
+            pages.append(reading_order(drop_line_numbers(lines), float(box.width)))
         info = reader.metadata
     except ImportFailed:
         raise

@@ -120,6 +120,21 @@ def drop_line_numbers(lines: list[Line]) -> list[Line]:
     return lines
 
 
+def footers_last(lines: list[Line], bottom: float, height: float) -> list[Line]:
+    """The lines with those the page draws first at its foot (footnotes, a running footer,
+    a page number: Acrobat PDFWriter and some Word exports) moved after the others."""
+    if height <= 0:
+        return lines
+    count = 0
+    for line in lines:
+        if line.size <= 0 or line.y >= bottom + 0.2 * height:
+            break
+        count += 1
+    if 0 < count < len(lines) and lines[count].y > bottom + height / 2:
+        return lines[count:] + lines[:count]
+    return lines
+
+
 def reading_order(lines: list[Line], page_width: float) -> list[Line]:
     """The lines in reading order: the stream's order, unless the page was drawn row by row
     across two columns (a line, then one to its right on the same baseline, again and again);
