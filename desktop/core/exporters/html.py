@@ -14,10 +14,11 @@ published as it is; its `<`, `>` and `&` are written as JSON \\u escapes, which 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache, partial
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from desktop.core.exporters import claimreview, document, insights, rationale
 from desktop.core.exporters.document import ReportDocument, quoted, rgb, tint
@@ -59,7 +60,17 @@ def environment() -> Environment:
     env.filters["layers"] = layers
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["svg"] = _chart_svg
+    env.filters["unbroken_dates"] = _unbroken_dates
     return env
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _unbroken_dates(text: str) -> Markup:
+    """Escaped text whose ISO dates never break at their hyphens ("2024-05-" / "31")."""
+    escaped = str(escape(text))
+    return Markup(_ISO_DAY.sub(r'<span class="nowrap">\g<0></span>', escaped))
 
 
 def _chart_svg(chart, index: int) -> Markup:
