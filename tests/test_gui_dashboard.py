@@ -124,3 +124,41 @@ def test_a_change_in_the_library_is_counted_again(qtbot, dash):
     dash.workbench.write(update_claim, claim_id, rating_id=1)
     dash.workbench.claimChanged.emit(1, claim_id)
     qtbot.waitUntil(lambda: dash.figure.bars[-1].count == unrated - 1, timeout=10_000)
+
+
+def test_period_report_from_the_dashboard(qtbot, dash, tmp_path, monkeypatch):
+    from desktop.ui import tasks
+    from desktop.ui.period_dialog import PeriodReportDialog
+
+    dash.bar.set_period(QDate(2024, 3, 1), QDate(2024, 4, 30))
+    dest = tmp_path / "round-up.html"
+
+    def exec_(dialog):
+        assert dialog.period() == stats.Period(
+            stats.parse_day("2024-03-01"), stats.parse_day("2024-04-30")
+        )
+        assert dialog.dest.text().endswith("fact-checks-2024-03-01-2024-04-30.html")
+        dialog.dest.setText(str(dest))
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(PeriodReportDialog, "exec", exec_)
+    dash.period_report()
+    qtbot.waitUntil(lambda: not tasks.busy() and dest.exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: "Period report:" in dash.message.text(), timeout=5_000)
+    html = dest.read_text(encoding="utf-8")
+    assert "Vérifications du" in html and "2024-04-30" in html
+    with dash.workbench.store.read() as s:
+        total = stats.claims_in(s, dash.bar.period())[1]
+    assert f"{total} claim(s)" in dash.message.text()
+
+
+def test_period_dialog_refuses_an_inverted_period(qtbot):
+    from desktop.ui.period_dialog import PeriodReportDialog
+
+    dialog = PeriodReportDialog(None, stats.Period(stats.parse_day("2024-05"), None))
+    qtbot.addWidget(dialog)
+    dialog.end.setDate(QDate(2024, 4, 1))
+    dialog.accept()
+    assert dialog.result() != PeriodReportDialog.DialogCode.Accepted
+    assert "ends before it starts" in dialog.problem.text()

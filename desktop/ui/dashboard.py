@@ -115,8 +115,12 @@ class Dashboard(QWidget):
         menu.addAction(self.tr("As PNG Image…"), lambda: self._export("png"))
         menu.addAction(self.tr("As SVG Image…"), lambda: self._export("svg"))
         self.export_btn.setMenu(menu)
+        self.report_btn = QToolButton(self, text=self.tr("Period &Report…"))
+        self.report_btn.setToolTip(self.tr("Export the round-up of the period shown"))
+        self.report_btn.clicked.connect(self.period_report)
         self.bar.top.addWidget(self.table_toggle)
         self.bar.top.addWidget(self.export_btn)
+        self.bar.top.addWidget(self.report_btn)
         self.message = QLabel(self)
         self.message.setAccessibleName(self.tr("Dashboard status"))
 
@@ -327,6 +331,18 @@ class Dashboard(QWidget):
                 self.message.setText(
                     self.tr("Cannot write {0}: {1}").format(path, exc.strerror or exc)
                 )
+
+    def period_report(self) -> None:
+        """The period report of what the dashboard shows (its period and filters)."""
+        from desktop.ui.period_dialog import PeriodReportDialog
+
+        dialog = PeriodReportDialog(self, self.bar.period(), self.bar.filters())
+        if dialog.exec() == PeriodReportDialog.DialogCode.Accepted:
+            dialog.run(
+                self.workbench,
+                lambda text, _result: self.message.setText(text),
+                self.message.setText,
+            )
 
     def save_svg(self, path: Path) -> None:
         """The current chart as a standalone SVG file (light or dark ink by the viewer's
