@@ -253,7 +253,7 @@ class Dashboard(QWidget):
         self.numbers.set_chart(self.chart)
         period = self.bar.period().text
         self.message.setText(
-            self.tr("%n claim(s)", "", fig.total) + (f" · {period}" if period else "")
+            self.tr("{0} claim(s)").format(fig.total) + (f" · {period}" if period else "")
         )
 
     # --- a bar's claims -----------------------------------------------------------------
@@ -286,7 +286,7 @@ class Dashboard(QWidget):
                 self.claims.setItem(r, c, QTableWidgetItem(text.replace("\n", " ")))
         self.claims.resizeColumnsToContents()
         label = self._bar_name(self.selected)
-        shown = self.tr("%n claim(s)", "", total)
+        shown = self.tr("{0} claim(s)").format(total)
         if total > len(rows):
             shown = self.tr("{0}, the newest {1} shown").format(shown, len(rows))
         self.claims_label.setText(f"{label}: {shown} — " + self.tr("double-click one to open it"))
