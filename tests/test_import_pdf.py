@@ -277,6 +277,18 @@ def test_a_banner_before_the_header_is_skipped_as_readers_do():
         imported(b"%" + b"x" * 1100 + b"\n" + body)  # too far in: not a PDF
 
 
+def test_an_unreadable_media_box_leaves_the_text_readable():
+    from tests.test_core_importers import PDF_PAGES, make_pdf
+
+    data = make_pdf(PDF_PAGES).replace(b"/MediaBox [0 0 612 792]", b"/MediaBox [0 0 /X 792]")
+    paragraphs = imported(data).paragraphs
+    assert paragraphs[0].endswith("un chiffre repris par plusieurs medias nationaux et regionaux.")
+    assert (
+        paragraphs[-1]
+        == "Les economistes interroges restent prudents sur ces variations trimestrielles."
+    )
+
+
 def test_no_text_layer_is_refused_in_one_clear_line():
     data = draw_pdf(lambda page: page.rect(72, 600, 200, 100, fill=1))
     with pytest.raises(ImportFailed) as caught:

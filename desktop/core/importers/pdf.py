@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 
 from desktop.core.errors import ImportFailed
@@ -98,11 +99,11 @@ def _read(data: bytes, source_name: str) -> tuple[list[list[Line]], tuple[float,
         pages: list[list[Line]] = []
         first = (0.0, 0.0)
         for number, page in enumerate(reader.pages):
-            box = page.mediabox
+            bottom, width, height = _box(page)
             if number == 0:
-                first = (float(box.top), float(box.height))
-            lines = footers_last(page_lines(page), float(box.bottom), float(box.height))
-            pages.append(reading_order(drop_line_numbers(lines), float(box.width)))
+                first = (bottom + height, height)
+            lines = footers_last(page_lines(page), bottom, height)
+            pages.append(reading_order(drop_line_numbers(lines), width))
         info = reader.metadata
     except ImportFailed:
         raise
@@ -113,6 +114,19 @@ def _read(data: bytes, source_name: str) -> tuple[list[list[Line]], tuple[float,
             raise ImportFailed(source_name, "is encrypted in a way Factdesk cannot read") from exc
         raise ImportFailed(source_name, f"is a damaged PDF document ({exc})") from exc
     return pages, first, info
+
+
+def _box(page) -> tuple[float, float, float]:
+    """The page's bottom, width and height in points; zeros (no layout: the text alone
+    decides) when its media box is unreadable, which must not refuse a readable text."""
+    try:
+        box = page.mediabox
+        bottom, width, height = float(box.bottom), float(box.width), float(box.height)
+    except Exception:  # a malformed /MediaBox: pypdf raises what the array holds
+        return 0.0, 0.0, 0.0
+    if not all(math.isfinite(v) for v in (bottom, width, height)):
+        return 0.0, 0.0, 0.0
+    return bottom, abs(width), abs(height)
 
 
 def _meta(info: object, field: str) -> str:
