@@ -30,6 +30,8 @@ FORMATS = {
     ".xhtml": ("html", "Web page"),
     ".docx": ("docx", "Word document"),
     ".pdf": ("pdf", "PDF document"),
+    ".srt": ("subtitles", "Subtitles"),
+    ".vtt": ("subtitles", "Subtitles"),
 }
 
 
