@@ -87,12 +87,20 @@ def read_source(source: str):
 
 def cmd_import(args) -> int:
     from desktop.core.articles import add_article
+    from desktop.core.suggestions import score_and_store
 
     parsed = read_source(args.source)
-    with store_for(args) as store, store.transaction() as session:
-        added = add_article(
-            session, parsed, title=args.title, url=args.url, outlet=args.outlet, language=args.lang
-        )
+    with store_for(args) as store:
+        with store.transaction() as session:
+            added = add_article(
+                session,
+                parsed,
+                title=args.title,
+                url=args.url,
+                outlet=args.outlet,
+                language=args.lang,
+            )
+        score_and_store(store, added.article_id)
     if not added.created:
         say(f"{shown(args.source)}: already in the library as article {added.article_id}")
     print(added.article_id)

@@ -28,7 +28,7 @@ def _stamp(session: Session, _context, _instances) -> None:
         if hasattr(obj, "created_by"):
             if not obj.created_by:
                 obj.created_by = who
-            if not obj.updated_by:
+            if hasattr(obj, "updated_by") and not obj.updated_by:
                 obj.updated_by = who
     for obj in session.dirty:
         if hasattr(obj, "updated_by") and session.is_modified(obj, include_collections=False):
