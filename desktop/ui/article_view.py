@@ -134,6 +134,7 @@ class ArticleText(QTextEdit):
         self._flash_timer.timeout.connect(self._flash_step)
         self._flash_left = 0
         self._sentence_mode = False
+        self._marks: list[tuple[int, int]] = []  # suggested sentences, UTF-16, sorted
         self.verticalScrollBar().valueChanged.connect(self._update_visible)
 
     # --- content -------------------------------------------------------------------
@@ -148,6 +149,7 @@ class ArticleText(QTextEdit):
         showing it about 10 more; split, neither keeps the window from answering.
         """
         self.article = article
+        self._marks = []
         self._spans, self._starts, self._claims, self._claim_spans = [], [], {}, {}
         self._longest = 0
         self._selected_claim = None
@@ -265,22 +267,29 @@ class ArticleText(QTextEdit):
         hits.sort(key=lambda s: -(s.end - s.start))
         return hits
 
+    def set_marks(self, spans: list[tuple[int, int]]) -> None:
+        """Underline these code-point spans with dots: the suggested sentences, told
+        apart from claims (which have a coloured background)."""
+        to_utf16 = self._map.to_utf16
+        self._marks = sorted((to_utf16(s), to_utf16(e)) for s, e in spans)
+        self._repaint_highlights()
+
     def _update_visible(self, *_args) -> None:
         """Scrolled or resized: repaint the highlights if a new stretch of text shows."""
-        if self._spans and self._painted is not None:
+        if (self._spans or self._marks) and self._painted is not None:
             first, last = self._visible_range()
             if (first, last) != self._painted[:2]:
                 self._repaint_highlights()
 
     def _repaint_highlights(self) -> None:
-        if not self._spans:  # nothing to find in the viewport (costly on a long new text)
+        if not self._spans and not self._marks:  # nothing to find (costly on a long text)
             self._painted = None
             self.setExtraSelections([])
             return
         visible = self._visible_range()
         spans = self.visible_spans(visible)
         doc = self.document()
-        selections = []
+        selections = self._mark_selections(visible)
         palette = self.palette()  # the text and the page the highlights lie between
         ink = palette.color(QPalette.ColorRole.Text).name()
         paper = palette.color(QPalette.ColorRole.Base).name()
@@ -306,6 +315,23 @@ class ArticleText(QTextEdit):
             selections.append(sel)
         self._painted = (*visible, self._selected_claim, self._flash_on)
         self.setExtraSelections(selections)
+
+    def _mark_selections(self, visible: tuple[int, int]) -> list:
+        first, last = visible
+        mark = QTextCharFormat()
+        mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        mark.setUnderlineColor(self.palette().color(QPalette.ColorRole.Link))
+        selections = []
+        for start, end in self._marks[: bisect_right(self._marks, (last, last))]:
+            if end < first:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(start)
+            sel.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.format = mark
+            selections.append(sel)
+        return selections
 
     # --- positions -------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 from desktop.core import articles as core_articles
 from desktop.core import claims as core_claims
 from desktop.core import sources as core_sources
+from desktop.core import suggestions as core_suggestions
 from desktop.core.errors import EditConflict, FactdeskError
 from desktop.ui.workbench import Workbench
 
@@ -88,6 +89,22 @@ class CreateClaim(_Command):
     def _undo(self) -> None:
         self._snapshot = self.wb.write(core_claims.delete_claim, self.claim_id)
         self.wb.claimsChanged.emit(self.article_id)
+
+
+class DismissSuggestion(_Command):
+    """Mark a suggested sentence "Not a claim" (kept by its text)."""
+
+    def __init__(self, wb: Workbench, article_id: int, sentence: str) -> None:
+        super().__init__(wb, _tr("Not a claim"))
+        self.article_id, self.sentence = article_id, sentence
+
+    def _redo(self) -> None:
+        self.wb.write(core_suggestions.dismiss, self.article_id, self.sentence)
+        self.wb.suggestionsChanged.emit(self.article_id)
+
+    def _undo(self) -> None:
+        self.wb.write(core_suggestions.undismiss, self.article_id, self.sentence)
+        self.wb.suggestionsChanged.emit(self.article_id)
 
 
 class DeleteClaim(_Command):

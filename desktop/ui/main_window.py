@@ -47,6 +47,7 @@ from desktop.ui.status import MessageBar, StatusBar
 from desktop.ui.welcome import WelcomeView
 from desktop.ui.window_actions import ActionsMixin, WindowShortcuts
 from desktop.ui.window_claims import ClaimsMixin
+from desktop.ui.window_suggestions import SuggestionsMixin
 from desktop.ui.window_transfer import TransferMixin
 from desktop.ui.workbench import Workbench
 
@@ -62,7 +63,9 @@ def _reading_order(claim: ClaimView) -> tuple[int, int]:
     return (claim.highlights[0].start if claim.highlights else 1 << 62, claim.id)
 
 
-class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMainWindow):
+class MainWindow(
+    ActionsMixin, ClaimsMixin, SuggestionsMixin, TransferMixin, LibraryMenuMixin, QMainWindow
+):
     def __init__(self, wb: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wb = wb
@@ -267,6 +270,7 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
             QTimer.singleShot(0, self, self._load_due_claims)
         else:
             self.reload_claims(select=None)
+        self.load_suggestions()
         self._update_actions()
 
     @staticmethod
@@ -300,6 +304,7 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         self.claim_panel.model.set_claims(shown)
         self.claim_panel.list.selectionModel().blockSignals(False)
         self.article.text.set_claims(shown)
+        self.refilter_suggestions()
         self.claim_panel.select_claim(keep)
         self._claim_row_changed(flash=False)
         self._update_counts()
@@ -438,6 +443,7 @@ class MainWindow(ActionsMixin, ClaimsMixin, TransferMixin, LibraryMenuMixin, QMa
         self.act_export.setEnabled(bool(self.library.model.rows))
         self.act_next.setEnabled(bool(self.claims))
         self.act_prev.setEnabled(bool(self.claims))
+        self._update_suggestion_actions()
 
     def _update_counts(self) -> None:
         if not self.claims:

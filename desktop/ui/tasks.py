@@ -69,6 +69,19 @@ def run_task(
     return relay
 
 
+def run_quiet(
+    fn: Callable[[], object], on_done: Callable[[object], None], on_error: Callable[[str], None]
+) -> _Relay:
+    """Like run_task, with no dialog: for work the user did not ask for in so many words
+    (scoring an article's sentences when it opens), which must never block the window."""
+    relay = _Relay()
+    _running.add(relay)
+    relay.done.connect(lambda result: (_running.discard(relay), on_done(result)))
+    relay.failed.connect(lambda message: (_running.discard(relay), on_error(message)))
+    QThreadPool.globalInstance().start(_Job(fn, relay))
+    return relay
+
+
 def busy() -> bool:
     """True while a background task is running (tests wait on it)."""
     return bool(_running)

@@ -216,6 +216,7 @@ class ActionsMixin:
         )
         self.act_shortcuts = self._action(_tr("&Keyboard Shortcuts"), self.show_shortcuts)
         self.act_demo = self._action(_tr("Open the &Demo Article"), self.open_demo)
+        self._create_suggestion_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -250,6 +251,7 @@ class ActionsMixin:
         view_menu = bar.addMenu(_tr("&View"))
         for a in (self.act_next, self.act_prev, self.act_sentence, self.act_refresh):
             view_menu.addAction(a)
+        self._add_suggestion_menu(view_menu)
         help_menu = bar.addMenu(_tr("&Help"))
         for a in (self.act_guide, self.act_shortcuts, self.act_demo):
             help_menu.addAction(a)

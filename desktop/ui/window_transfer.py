@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from desktop.core import importers
 from desktop.core.articles import add_article
 from desktop.core.importers.isolated import import_path_isolated
+from desktop.core.suggestions import score_and_store
 from desktop.core.views import ArticleView, article_summary, get_article
 from desktop.ui.tasks import run_task
 
@@ -67,6 +68,7 @@ class TransferMixin:
             parsed = parse()
             with store.transaction() as session:
                 added = add_article(session, parsed)
+            score_and_store(store, added.article_id)  # the suggestions, off the UI thread
             with store.read() as session:  # here too: the window has no time to spare
                 article = get_article(session, added.article_id)
                 summary = article_summary(session, added.article_id)

@@ -29,6 +29,7 @@ class Workbench(QObject):
     claimsChanged = Signal(int)  # the claims/highlights of an article (article id)
     claimChanged = Signal(int, int)  # one claim's fields (article id, claim id)
     ratingsChanged = Signal()
+    suggestionsChanged = Signal(int)  # an article's dismissed suggestions (article id)
     libraryReplaced = Signal()  # another database was opened
     externalChange = Signal()  # someone else (a colleague, a CLI) committed a change
 
