@@ -1,15 +1,14 @@
 """Saved web pages: the article's main text and metadata, nothing executed or fetched.
 
-trafilatura finds the main text (dropping menus, ads, comments) and reads the title,
-author, date, site name and canonical URL from the page's own markup. It parses only
-the bytes given: scripts are never run and images, iframes and stylesheets never
-loaded. Where it finds no main text, a plain walk over the page's block elements
-(scripts, styles and embeds removed) is used instead.
+trafilatura finds the main text (dropping menus, ads, comments) and, in html_meta, the
+title, authors, date, site name and canonical URL from the page's own markup. Only the
+bytes given are parsed: scripts are never run and images, iframes and stylesheets never
+loaded. Where trafilatura runs the article into one paragraph, the page's own blocks
+that make up that text give it back its paragraphs; where it finds no text at all, a
+plain walk over the page's block elements (navigation and embeds removed) is used.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from desktop.core.errors import ImportFailed
 from desktop.core.importers import ParsedArticle
@@ -25,18 +24,47 @@ _DROP = (
     "nav",
     "header",
     "footer",
+    "aside",
     "form",
     "button",
     "select",
     "textarea",
     "head",
 )
+# Landmarks that are never the article: menus, site banners and footers, sidebars, search.
+_DROP_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "menu")
 # Unwrapped, not dropped: a parser may nest the following paragraphs inside an unclosed
 # <embed>, and an <object>'s children are its text fallback.
 _UNWRAP = ("object", "embed")
+# Elements that end a line where a browser shows them: their text never runs into the
+# next word ("Tisch zu legen?<br>Christoph Vilanek").
+_BREAKS = (
+    *_BLOCKS,
+    "br",
+    "hr",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "th",
+    "caption",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+)
 
 
 def parse(data: bytes, source_name: str) -> ParsedArticle:
+    from desktop.core.importers import html_meta
     from desktop.core.importers.sniff import binary_text
 
     text = _decode(data)
@@ -47,20 +75,24 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
     from lxml.etree import LxmlError
 
     try:
-        parsed = _with_trafilatura(text)
-        blocks = _fallback(text)
+        main = _with_trafilatura(text)
+        blocks = _page_blocks(text)
     except (ValueError, LxmlError) as exc:  # lxml on markup it cannot parse at all
         problem = " ".join(str(exc).split()) or exc.__class__.__name__
         raise ImportFailed(source_name, f"cannot be read as a web page ({problem})") from exc
-    if parsed is None:
+    if main is None:
         parsed = blocks
-    elif blocks is not None and _body_count(parsed) <= 1 < _body_count(blocks):
-        # On short pages trafilatura may run every paragraph (and the heading) into one;
-        # the page's own block structure is then the better reading, its metadata kept.
-        parsed = _with_structure(parsed, blocks)
+    elif blocks is not None and _body_count(main) <= 1:
+        # trafilatura may run a short page's heading and paragraphs into one; the page's
+        # blocks that make up exactly that text restore them, and nothing else of the page.
+        parsed = _tiled(main, blocks) or main
+    else:
+        parsed = main
     if parsed is None or not parsed.paragraphs:
         raise ImportFailed(source_name, "is a web page with no article text in it")
-    parsed.language = parsed.language or _page_language(text)
+    meta = html_meta.read(text)
+    _add_metadata(parsed, meta)
+    parsed.language = _language(parsed, meta.language)
     return parsed
 
 
@@ -118,38 +150,39 @@ def _page_codec(label: str) -> str | None:
 
 
 def _with_trafilatura(html: str) -> ParsedArticle | None:
+    """The main text as trafilatura sees it, headings and list items marked.
+
+    Its default balance of precision and recall: favouring recall kept a page's
+    "Related Subjects" and "Print this page" lists. Recall is asked for only when the
+    default finds nothing.
+    """
     import trafilatura
     from lxml import etree
 
-    xml = trafilatura.extract(
-        html,
+    options = dict(
         output_format="xml",
         with_metadata=False,
         include_comments=False,
         include_tables=True,
         include_images=False,
         include_links=False,
-        favor_recall=True,
+    )
+    xml = trafilatura.extract(html, **options) or trafilatura.extract(
+        html, favor_recall=True, **options
     )
     if not xml:
         return None
     doc = etree.fromstring(xml.encode("utf-8"))
     main = doc.find("main")
+    if main is None:
+        return None
+    for lb in main.iter("lb"):  # a <br>: the words on either side stay apart
+        lb.tail = " " + (lb.tail or "")
     paragraphs: list[str] = []
     headings: dict[int, int] = {}
-    for el in main.iter() if main is not None else ():
-        if el.tag not in ("head", "p", "item", "quote", "cell", "code"):
-            continue
-        if (
-            el.tag in ("p", "quote")
-            and el.getparent() is not None
-            and el.getparent().tag
-            in (
-                "item",
-                "quote",
-                "cell",
-            )
-        ):
+    for el in main.iter("head", "p", "item", "quote", "cell", "code"):
+        parent = el.getparent()
+        if el.tag in ("p", "quote") and parent is not None and parent.tag in _CONTAINERS:
             continue
         content = " ".join("".join(el.itertext()).split())
         if not content:
@@ -160,57 +193,31 @@ def _with_trafilatura(html: str) -> ParsedArticle | None:
         elif el.tag == "item":
             content = "• " + content
         paragraphs.append(content)
-    meta = _metadata(html)
-    title = meta.get("title", "")
-    if title and paragraphs and paragraphs[0] != title:
-        paragraphs.insert(0, title)
-        headings = {i + 1: lvl for i, lvl in headings.items()}
-    if title:
-        headings[0] = 1
-    authors = [a.strip() for a in meta.get("author", "").split(";") if a.strip()]
-    return ParsedArticle(
-        paragraphs=paragraphs,
-        headings=headings,
-        title=title,
-        outlet=meta.get("sitename", ""),
-        authors=authors,
-        url=meta.get("url", ""),
-        published=_date(meta.get("date")),
-    )
+    return ParsedArticle(paragraphs=paragraphs, headings=headings) if paragraphs else None
 
 
-METADATA_CHARS = 300_000
+# trafilatura elements whose paragraphs are read with them, not again on their own.
+_CONTAINERS = ("item", "quote", "cell")
 
 
-def _metadata(html: str) -> dict[str, str]:
-    """Title, author, date, site and canonical URL, read from the start of the page.
-
-    Metadata lives in the head and the article's first lines; reading it from a whole
-    multi-megabyte page made date detection's regular expressions hold the interpreter
-    for seconds, freezing the window while a big page imported.
-    """
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        found = extract_metadata(html[:METADATA_CHARS])
-    except Exception:  # metadata is a bonus: a page without it still imports
-        return {}
-    if found is None:
-        return {}
-    names = ("title", "author", "date", "sitename", "url")
-    return {n: str(getattr(found, n, "") or "") for n in names}
-
-
-def _fallback(html: str) -> ParsedArticle | None:
+def _page_blocks(html: str) -> ParsedArticle | None:
+    """Every block of the page's body in order, without navigation, forms and embeds."""
     import lxml.html
 
     root = lxml.html.document_fromstring(html)
     title_el = root.find(".//title")
     title = " ".join(title_el.text_content().split()) if title_el is not None else ""
-    for bad in root.xpath("|".join(f"//{tag}" for tag in _DROP)):
-        bad.drop_tree()
+    drop = "|".join(f"//{tag}" for tag in _DROP)
+    drop += "|" + "|".join(f"//*[@role='{role}']" for role in _DROP_ROLES)
+    for bad in root.xpath(drop):
+        if bad.getparent() is not None:
+            bad.drop_tree()
     for wrapper in root.xpath("|".join(f"//{tag}" for tag in _UNWRAP)):
         wrapper.drop_tag()
+    for el in root.iter(*_BREAKS):
+        el.tail = " " + (el.tail or "")
+        if el.tag != "br":
+            el.text = " " + (el.text or "")
     paragraphs: list[str] = []
     headings: dict[int, int] = {}
     for el in root.iter(*_BLOCKS):
@@ -233,27 +240,63 @@ def _body_count(parsed: ParsedArticle) -> int:
     return sum(1 for i in range(len(parsed.paragraphs)) if i not in parsed.headings)
 
 
-def _with_structure(meta: ParsedArticle, blocks: ParsedArticle) -> ParsedArticle:
-    paragraphs, headings = list(blocks.paragraphs), dict(blocks.headings)
-    title = meta.title or blocks.title
-    if title and (not paragraphs or paragraphs[0] != title):
+# A block found further on in trafilatura's text, not right where the previous one
+# ended, is taken only when it has this many words: a menu item ("Sport") may occur
+# inside the article by chance, a sentence hardly.
+_LOOSE_MATCH_WORDS = 4
+# The blocks taken must make up this share of trafilatura's text.
+_TILED_SHARE = 0.8
+
+
+def _tiled(main: ParsedArticle, blocks: ParsedArticle) -> ParsedArticle | None:
+    """trafilatura's text split at the page's own paragraph breaks, or None.
+
+    The page's blocks are walked in order and each one that is the next piece of
+    trafilatura's text is taken: the result holds nothing trafilatura did not keep
+    (no subscription pitch, teaser or menu) and is used only when such blocks make up
+    nearly all of that text and more than one of them is a paragraph.
+    """
+    whole = " ".join(p.removeprefix("• ") for p in main.paragraphs)
+    cursor = covered = 0
+    taken: list[int] = []
+    for i, block in enumerate(blocks.paragraphs):
+        at = whole.find(block, cursor)
+        if at < 0:
+            continue
+        if whole[cursor:at].strip() and len(block.split()) < _LOOSE_MATCH_WORDS:
+            continue
+        taken.append(i)
+        covered += len(block)
+        cursor = at + len(block)
+    body = [i for i in taken if i not in blocks.headings]
+    if len(body) < 2 or covered < _TILED_SHARE * len(whole):
+        return None
+    return ParsedArticle(
+        paragraphs=[blocks.paragraphs[i] for i in taken],
+        headings={n: blocks.headings[i] for n, i in enumerate(taken) if i in blocks.headings},
+        title=blocks.title,
+    )
+
+
+def _add_metadata(parsed: ParsedArticle, meta) -> None:
+    """The page's metadata on the article, its title as the first (level 1) paragraph."""
+    title = meta.title or parsed.title
+    paragraphs, headings = parsed.paragraphs, parsed.headings
+    if title and paragraphs and paragraphs[0] != title:
         paragraphs.insert(0, title)
         headings = {i + 1: lvl for i, lvl in headings.items()}
     if title:
         headings[0] = 1
-    meta.paragraphs, meta.headings, meta.title = paragraphs, headings, title
-    return meta
+    parsed.paragraphs, parsed.headings, parsed.title = paragraphs, headings, title
+    parsed.outlet, parsed.authors, parsed.url = meta.outlet, meta.authors, meta.url
+    parsed.published = meta.published
 
 
-def _page_language(html: str) -> str:
-    import re
+def _language(parsed: ParsedArticle, declared: str) -> str:
+    """The language the text is in; what the page declares ("de-DE", og:locale) when the
+    text is too short to tell. A page's declaration is often its template's default, so
+    the text wins when both are clear and differ."""
+    from desktop.core.language import identify
 
-    match = re.search(r"<html[^>]*\blang\s*=\s*[\"']?([A-Za-z]{2})", html[:5000], re.I)
-    return match.group(1).lower() if match else ""
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+    body = [p for i, p in enumerate(parsed.paragraphs[:40]) if i not in parsed.headings]
+    return identify(" ".join(body or parsed.paragraphs[:40])) or declared
