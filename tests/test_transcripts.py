@@ -252,7 +252,6 @@ def test_an_article_without_turns_gets_no_claimant(store):
         assert claim.claimant == ""
 
 
-@pytest.mark.xfail(reason="until importers/__init__.py finish() calls speaker_turns", strict=False)
 def test_a_plain_text_transcript_imports_with_its_turns(tmp_path):
     from desktop.core.importers import import_path
 

@@ -264,6 +264,10 @@ def replace_text(session: Session, article_id: int, parsed: ParsedArticle) -> Re
         session.add(h)
     article.text = text
     article.headings = sorted([int(i), int(lvl)] for i, lvl in parsed.headings.items())
+    article.turns = [
+        [int(i), speaker, -1 if ms is None else int(ms)]
+        for i, (speaker, ms) in sorted(parsed.turns.items())
+    ]
     article.content_hash = digest
     session.add(article)
     session.flush()

@@ -8,7 +8,6 @@ only read: the input file is never modified, and nothing is fetched or executed.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -159,6 +158,10 @@ def finish(parsed: ParsedArticle, source_name: str) -> ParsedArticle:
         parsed.paragraphs = [parsed.paragraphs[i] for i in keep]
     if not parsed.paragraphs:
         raise ImportFailed(source_name, "contains no text")
+    if not parsed.turns:  # subtitles bring their own; a text or Word transcript has labels
+        from desktop.core.transcripts import speaker_turns
+
+        parsed.turns = speaker_turns(parsed.paragraphs)
     total = sum(len(p) for p in parsed.paragraphs)
     if total > MAX_TEXT_CHARS:
         raise ImportFailed(
@@ -174,25 +177,11 @@ def finish(parsed: ParsedArticle, source_name: str) -> ParsedArticle:
     return parsed
 
 
-_WORD = re.compile(r"[a-zà-ÿ]+")
-_STOP = {
-    "fr": set(
-        "le la les des est et une un du que qui dans pour pas sur au avec ce il elle".split()
-    ),
-    "en": set("the and is of to in that it for was on are with as be this by he she".split()),
-}
-
-
 def guess_language(text: str) -> str:
-    """ "fr" or "en" by common words, "" when neither clearly wins."""
-    counts = dict.fromkeys(_STOP, 0)
-    for word in _WORD.findall(text.lower()[:20000]):
-        for lang, stop in _STOP.items():
-            if word in stop:
-                counts[lang] += 1
-    best = max(counts, key=counts.get)
-    runner_up = max(v for k, v in counts.items() if k != best)
-    return best if counts[best] >= 3 and counts[best] > 1.5 * runner_up else ""
+    """The language of a text as an ISO 639-1 code, "" when unsure (desktop.core.language)."""
+    from desktop.core.language import identify
+
+    return identify(text)
 
 
 def looks_like_heading(paragraph: str, *, max_len: int = 120) -> bool:

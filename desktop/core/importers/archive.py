@@ -34,7 +34,14 @@ def check_zip(data: bytes, source_name: str, what: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        OSError,
+        NotImplementedError,  # a damaged header asking for an unknown ZIP version
+    ):
         return
     if len(parts) > MAX_PARTS:
         raise ImportFailed(

@@ -50,6 +50,7 @@ EXPECTED = {
     "html": "a web page",
     "docx": "a Word document",
     "pdf": "a PDF document",
+    "subtitles": "a subtitle file",
 }
 
 # Signatures an importer reads itself (a .docx is a ZIP archive; encrypted ones are OLE).
