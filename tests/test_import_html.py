@@ -173,6 +173,17 @@ def test_tiling_takes_only_blocks_that_are_the_next_piece_of_the_text():
     assert tiled.headings == {0: 2}
 
 
+def test_tiling_is_not_tried_on_a_long_text():
+    """Searching every block in a long text costs blocks × characters: 50,000 menu links
+    against a 5 MB paragraph took 90 s; a long single paragraph is kept as it is."""
+    from desktop.core.importers import ParsedArticle
+
+    sentence = "Der Rat hat beschlossen, dass alles teurer wird. "
+    main = ParsedArticle(paragraphs=[(sentence * 2_000).strip()])
+    blocks = ParsedArticle(paragraphs=[sentence.strip()] * 2_000)
+    assert html_importer._tiled(main, blocks) is None
+
+
 # --- metadata of big pages --------------------------------------------------------------------
 
 ARTICLE_LD = {
