@@ -149,3 +149,16 @@ def test_importing_the_module_loads_no_model():
         "assert 'py3langid' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_a_missing_model_leaves_the_language_unknown(monkeypatch):
+    """A bundle built without py3langid's data still imports articles, with no language."""
+    import py3langid.langid
+
+    import desktop.core.language as language
+
+    monkeypatch.setattr(language, "_identifier", None)
+    monkeypatch.setattr(language, "_unavailable", False)
+    monkeypatch.setattr(py3langid.langid, "MODEL_FILE", "data/no-such-model.npz.xz")
+    assert identify(SAMPLES["fr"][1]) == ""
+    assert language._unavailable  # tried once, not at every article

@@ -56,6 +56,7 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900
 
 _lock = threading.Lock()
 _identifier = None
+_unavailable = False
 
 
 def identify(text: str) -> str:
@@ -91,14 +92,18 @@ def language_tag(tag: str) -> str:
 
 
 def _model():
-    """py3langid's identifier with probabilities, loaded once for the process (None when
-    the package is missing: an article then simply has no language until one is set)."""
-    global _identifier
+    """py3langid's identifier with probabilities, loaded once for the process.
+
+    None when the package or its model file is missing (a bundle built without its data):
+    articles then get no language until one is set, rather than failing to import.
+    """
+    global _identifier, _unavailable
     with _lock:
-        if _identifier is None:
+        if _identifier is None and not _unavailable:
             try:
                 from py3langid.langid import MODEL_FILE, LanguageIdentifier
-            except ImportError:
-                return None
-            _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            except Exception:  # missing, truncated or foreign model file: same outcome
+                _unavailable = True
         return _identifier
