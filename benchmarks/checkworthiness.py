@@ -111,15 +111,24 @@ def precision_at(labels: list[int], k: int) -> float:
     return sum(labels[:k]) / k
 
 
-def cross_validate(debates: dict[str, list[Line]]) -> dict[str, float]:
-    """Leave one debate out: train on 18, rank the 19th, average the lab's measures."""
+def cross_validate(debates: dict[str, list[Line]], words_only: bool = False) -> dict[str, float]:
+    """Leave one debate out: train on 18, rank the 19th, average the lab's measures.
+    `words_only`: the same with the words alone (no cues, no context), as a baseline."""
     per_doc = []
     featured = {name: _feature_dicts(lines) for name, lines in debates.items()}
+    if words_only:
+        featured = {
+            name: [{k: v for k, v in row.items() if k.startswith(("w:", "b:"))} for row in rows]
+            for name, rows in featured.items()
+        }
     for held in debates:
         train = {name: lines for name, lines in debates.items() if name != held}
         model = to_model(*fit(train, featured), about={})
         lines = debates[held]
-        scores = model.score_all([line.text for line in lines])
+        if words_only:
+            scores = [model.logit(row) for row in featured[held]]
+        else:
+            scores = model.score_all([line.text for line in lines])
         order = sorted(range(len(lines)), key=lambda i: (-scores[i], i))
         ranked = [lines[i].label for i in order]
         per_doc.append((average_precision(ranked), r_precision(ranked), precision_at(ranked, 10)))

@@ -41,7 +41,7 @@ class Figure:
 
     def line(self) -> str:
         def fmt(v: float) -> str:
-            return f"{v:.3f}" if self.unit == "s" else f"{v:.1f}"
+            return f"{v:.3f}" if self.unit in ("s", "MAP") else f"{v:.1f}"
 
         base = (
             f"baseline {fmt(self.baseline)} {self.unit} ({self.baseline_label})"

@@ -36,61 +36,102 @@ _MONTHS = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 )
 
-# Each cue: a name shown to the checker, and what fires it (case-insensitive unless noted).
-_CUE_PATTERNS: dict[str, str] = {
-    "number": r"\d",  # checked on the sentence with its dates taken out (see cues())
-    # "the two men", « les deux hommes »: a number word after a definite article counts
-    # people already named, it states no quantity
-    "number word": (
-        r"(?<!the )(?<!les )(?<!ces )(?<!these )\b(?:"
-        + "|".join(_NUMBER_WORDS.split())
-        + r")\b|\bseule fois\b|\bonce\b"
+
+@dataclass(frozen=True)
+class _Cue:
+    """What fires a cue: a lower-cased word, a word beginning, a two-word phrase, or a
+    pattern over the sentence (set look-ups, so a book's sentences score in a second)."""
+
+    words: frozenset = frozenset()
+    prefixes: tuple = ()
+    phrases: frozenset = frozenset()
+    pattern: re.Pattern | None = None
+
+
+def _cue(words: str = "", prefixes: str = "", phrases: tuple = (), pattern: str = "") -> _Cue:
+    return _Cue(
+        frozenset(words.split()),
+        tuple(prefixes.split()),
+        frozenset(phrases),
+        re.compile(pattern, re.IGNORECASE) if pattern else None,
+    )
+
+
+# Each cue: the name shown to the checker, and what fires it (in French or English).
+_CUE_TABLE: dict[str, _Cue] = {
+    # digits left once dates are taken out (see cues()): a date is not a figure
+    "number": _cue(pattern=r"\d"),
+    # number words; "the two men", « les deux hommes » count people already named and
+    # state no quantity, so a number word after a definite article does not count
+    "number word": _cue(phrases=("seule fois",)),
+    "percentage": _cue(
+        "percent percentage pourcentage",
+        phrases=("per cent", "pour cent"),
+        pattern=r"\d\s?%",
     ),
-    "percentage": r"\d\s?%|\bper ?cent\b|\bpour ?cent\b|\bpercentage\b|\bpourcentage\b",
-    "amount": (
-        r"[$€£¥]\s?\d|\d\s?[$€£¥]|\b(?:dollars?|euros?|pounds?|bucks|budget|tax(?:es)?|"
-        r"deficit|debt|déficit|dette|impôts?|taxes?|salaire|salary|wages?|prix|price|cost|"
-        r"coûte?)\b"
+    "amount": _cue(
+        "dollar dollars euro euros pound pounds bucks budget tax taxes deficit debt déficit "
+        "dette impôt impôts salaire salary wage wages prix price cost coût coûte",
+        pattern=r"[$€£¥]\s?\d|\d\s?[$€£¥]",
     ),
-    "date": (
-        r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:" + "|".join(_MONTHS.split()) + r")\b|"
-        r"\b(?:yesterday|last year|this year|hier|l'an dernier|l’an dernier|depuis|since)\b"
+    "date": _cue(
+        _MONTHS + " yesterday hier depuis since",
+        phrases=("last year", "this year", "l'an dernier"),
+        pattern=r"\b(?:1[89]\d\d|20\d\d)\b",
     ),
-    "comparison": (
-        r"\b(?:more|less|fewer|than|most|least|highest|lowest|largest|biggest|smallest|"
-        r"worst|best|record|increase[sd]?|decrease[sd]?|doubled|tripled|rose|fell|grew|"
-        r"plus|moins|davantage|hausse|baisse|augment\w*|diminu\w*|record|jamais|"
-        r"premier|première|seul|seule|only|ever|never)\b|\b\w+est\b"
+    "comparison": _cue(
+        "more less fewer than most least highest lowest largest biggest smallest worst best "
+        "record increase increased increases decrease decreased decreases doubled tripled "
+        "rose fell grew plus moins davantage hausse baisse jamais premier première seul "
+        "seule only ever never",
+        "augment diminu",
     ),
-    "attribution": (
-        r"\b(?:according to|said|says|told|reported|claimed|claims|announced|revealed|"
-        r"denied|admitted|stated|selon|d'après|d’après|a déclaré|a dit|a affirmé|affirme|"
-        r"assure|a indiqué|indiqué|a révélé|révél\w*|a annoncé|annonc\w*|dément\w*|"
-        r"démenti\w*|a reconnu|aurait|auraient|accus\w*|report|study|survey|asked|urged|"
-        r"ordered|a demandé|demandé|exhorté|ordonné|"
-        r"étude|sondage|rapport|enquête)\b"
+    "attribution": _cue(
+        "said says told reported claimed claims announced revealed denied admitted stated "
+        "selon d'après affirme assure indiqué aurait auraient report study survey asked "
+        "urged ordered demandé exhorté ordonné étude sondage rapport enquête",
+        "révél annonc accus",
+        ("according to", "a déclaré", "a dit", "a affirmé", "a reconnu"),
     ),
-    "quotation": r"[«“\"]",
+    "quotation": _cue(pattern=r"[«“\"]"),
+    # saying that something is false is itself a claim, and a classic one to check
+    "denial": _cue(
+        "denied denies deny denial untrue false wrong lie lies lying nié nient nie faux "
+        "fausse contredit refuted",
+        "démenti dément inexact mensonge réfute",
+        ("not true", "never said"),
+    ),
     # a statement given as a particular instance is a concrete one
-    "instance": (
-        r"\b(?:notamment|en particulier|par exemple|à savoir|for example|for instance|"
-        r"in particular|notably|specifically|namely)\b"
+    "instance": _cue(
+        "notamment notably specifically namely",
+        phrases=(
+            "en particulier",
+            "par exemple",
+            "à savoir",
+            "for example",
+            "for instance",
+            "in particular",
+        ),
     ),
     # what someone thinks rather than what happened: opinions are not checked
-    "opinion": (
-        r"\b(?:think|believe|feel|hope|should|must|want|wish|great|wonderful|terrible|"
-        r"absurd|ridiculous|disgrace|concern(?:ed)?|worried|pense|crois|croit|estime|"
-        r"estimant|espère|souhaite|devrait|doit|faut|inquiétude|inquiet|absurdes?|"
-        r"ridicules?|scandaleu\w*|qualifi\w*|critiqu\w*)\b"
+    "opinion": _cue(
+        "think believe feel hope should must want wish great wonderful terrible absurd "
+        "ridiculous disgrace concern concerned worried pense crois croit estime estimant "
+        "espère souhaite devrait doit faut inquiétude inquiet absurde absurdes ridicule "
+        "ridicules",
+        "scandaleu qualifi critiqu",
     ),
-    "institution": (
-        r"\b(?:government|congress|senate|administration|president|minister|court|police|"
-        r"army|military|gouvernement|ministre|ministère|"
-        r"président|présidente|parlement|assemblée|sénat|tribunal|armée|police|kremlin|"
-        r"maison blanche|white house|élysée|commission|administration)\b"
+    # bodies that act, not the titles people are addressed by ("Mr. President")
+    "institution": _cue(
+        "government congress senate administration court police army military pentagon "
+        "kremlin commission agency ministry parliament gouvernement ministère parlement "
+        "assemblée sénat tribunal armée élysée matignon préfecture mairie conseil",
+        phrases=("white house", "maison blanche"),
     ),
 }
-_CUES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in _CUE_PATTERNS.items()}
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS.split()) | {"once"}
+_DETERMINERS = frozenset("the les ces these".split())
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A capitalised word that does not begin the sentence: people, places, institutions.
 _NAME = re.compile(r"(?<=[\s(«“\"'’-])[A-ZÀ-ÖØ-Þ][\w’'-]+")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
@@ -107,19 +148,46 @@ _DATE = re.compile(
 
 
 def cues(sentence: str) -> list[str]:
-    """The names of the cues a sentence fires, in a fixed order. A date is not a figure:
-    "number" fires on the digits left once dates are taken out."""
-    undated = _DATE.sub(" ", sentence)
-    fired = [
-        name
-        for name, pattern in _CUES.items()
-        if pattern.search(undated if name == "number" else sentence)
-    ]
+    """The names of the cues a sentence fires, in a fixed order."""
+    return list(_cues(sentence))
+
+
+@lru_cache(maxsize=4096)  # each sentence is also its neighbours' context
+def _cues(sentence: str) -> tuple[str, ...]:
+    tokens = _TOKEN.findall(sentence.lower().replace("’", "'"))
+    unique = set(tokens)
+    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
+    fired = []
+    for name, cue in _CUE_TABLE.items():
+        if name == "number word":
+            hit = bool(pairs & cue.phrases) or any(
+                token in _NUMBER_WORD_SET and (i == 0 or tokens[i - 1] not in _DETERMINERS)
+                for i, token in enumerate(tokens)
+            )
+        elif name == "comparison":
+            hit = not unique.isdisjoint(cue.words) or any(
+                t.startswith(cue.prefixes) or (len(t) > 4 and t.endswith("est") and "'" not in t)
+                for t in unique
+            )
+        else:
+            hit = (
+                not unique.isdisjoint(cue.words)
+                or bool(cue.prefixes and any(t.startswith(cue.prefixes) for t in unique))
+                or bool(cue.phrases and not pairs.isdisjoint(cue.phrases))
+                or bool(
+                    cue.pattern
+                    and cue.pattern.search(
+                        _DATE.sub(" ", sentence) if name == "number" else sentence
+                    )
+                )
+            )
+        if hit:
+            fired.append(name)
     if len(_NAME.findall(sentence)) >= 2:
         fired.append("names")
     if _ACRONYM.search(sentence) and not sentence.isupper():
         fired.append("acronym")
-    return fired
+    return tuple(fired)
 
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -139,10 +207,10 @@ def words(sentence: str) -> list[str]:
 def features(sentence: str, before: str = "", after: str = "") -> dict[str, float]:
     """Everything the model weighs: cues, shape, words (unigrams and bigrams), and the
     cues of the sentences either side (a claim often comes with its figures next to it)."""
-    feats: dict[str, float] = {f"cue:{name}": 1.0 for name in cues(sentence)}
+    feats: dict[str, float] = {f"cue:{name}": 1.0 for name in _cues(sentence)}
     for tag, neighbour in (("p", before), ("n", after)):
         if neighbour:
-            for name in cues(neighbour):
+            for name in _cues(neighbour):
                 feats[f"{tag}:{name}"] = 1.0
     tokens = words(sentence)
     n = len(tokens)
@@ -214,5 +282,5 @@ def shipped_model() -> Model:
     try:
         return Model.from_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError):
-        fallback = {f"cue:{name}": 1.0 for name in [*_CUE_PATTERNS, "names", "acronym"]}
+        fallback = {f"cue:{name}": 1.0 for name in [*_CUE_TABLE, "names", "acronym"]}
         return Model(weights=fallback, bias=-3.0, name="cues-only")
