@@ -429,3 +429,35 @@ def test_show_json_includes_turns(tmp_path):
     assert shown["turns"] == [[1, "HARPER", 751_000], [2, "MORENO", 755_000]]
     edited = json.loads(ok(lib, "article", "edit", article_id, "--outlet", "TV", "--json").stdout)
     assert "turns" not in edited  # the details only, as for the text and headings
+
+
+def test_one_turn_per_line_inside_a_block_is_one_paragraph_per_turn():
+    from desktop.core.importers import parse_text
+
+    raw = (
+        "Débat du soir\n\n"
+        "ANNE : Nous avons ouvert trois écoles.\n"
+        "PAUL : C’est faux, il y en a deux.\n"
+        "ANNE : Trois, dont une à Lyon.\n"
+        "PAUL : Deux.\n"
+    )
+    parsed = parse_text(raw)
+    assert parsed.paragraphs[1:] == [
+        "ANNE : Nous avons ouvert trois écoles.",
+        "PAUL : C’est faux, il y en a deux.",
+        "ANNE : Trois, dont une à Lyon.",
+        "PAUL : Deux.",
+    ]
+    assert parsed.turns == {
+        1: ("ANNE", None),
+        2: ("PAUL", None),
+        3: ("ANNE", None),
+        4: ("PAUL", None),
+    }
+
+
+def test_hard_wrapped_prose_with_one_colon_line_stays_joined():
+    from desktop.core.importers import parse_text
+
+    raw = "Titre\n\nNote : ce texte est ancien\net il continue ici.\n"
+    assert parse_text(raw).paragraphs[1] == "Note : ce texte est ancien et il continue ici."

@@ -100,7 +100,7 @@ def _binary_ratio(chunk: bytes) -> float:
 def parse_string(raw: str, source_name: str) -> ParsedArticle:
     """Paragraphs of a decoded text; a title-like first line becomes the title (level 1)
     and other short unpunctuated lines followed by body text become subheadings."""
-    paragraphs = split_paragraphs(raw)
+    paragraphs = _turn_per_line(raw) or split_paragraphs(raw)
     headings: dict[int, int] = {}
     title = ""
     if len(paragraphs) > 1 and looks_like_heading(paragraphs[0], max_len=250):
@@ -111,6 +111,22 @@ def parse_string(raw: str, source_name: str) -> ParsedArticle:
         if looks_like_heading(paragraphs[i], max_len=100) and not looks_like_heading(nxt):
             headings[i] = 2
     return ParsedArticle(paragraphs=paragraphs, headings=headings, title=title)
+
+
+def _turn_per_line(raw: str) -> list[str] | None:
+    """A transcript typed one turn per line inside blank-line blocks ("DUPONT : …" under
+    "MARTIN : …") would have its turns joined as hard-wrapped lines: each line that opens
+    with a speaker label starts a paragraph instead, when that makes a transcript."""
+    from desktop.core.transcripts import speaker_label, speaker_turns
+
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if sum(1 for line in lines[:2000] if speaker_label(line.strip())) < 3:
+        return None
+    marked = [
+        "\n" + line if speaker_label(line.strip()) is not None else line for line in lines
+    ]
+    paragraphs = split_paragraphs("\n".join(marked))
+    return paragraphs if speaker_turns(paragraphs) else None
 
 
 def parse(data: bytes, source_name: str) -> ParsedArticle:
