@@ -47,6 +47,7 @@ from desktop.ui.status import MessageBar, StatusBar
 from desktop.ui.welcome import WelcomeView
 from desktop.ui.window_actions import ActionsMixin, WindowShortcuts
 from desktop.ui.window_claims import ClaimsMixin
+from desktop.ui.window_insights import InsightsMixin
 from desktop.ui.window_suggestions import SuggestionsMixin
 from desktop.ui.window_transfer import TransferMixin
 from desktop.ui.workbench import Workbench
@@ -64,7 +65,13 @@ def _reading_order(claim: ClaimView) -> tuple[int, int]:
 
 
 class MainWindow(
-    ActionsMixin, ClaimsMixin, SuggestionsMixin, TransferMixin, LibraryMenuMixin, QMainWindow
+    ActionsMixin,
+    ClaimsMixin,
+    SuggestionsMixin,
+    InsightsMixin,
+    TransferMixin,
+    LibraryMenuMixin,
+    QMainWindow,
 ):
     def __init__(self, wb: Workbench, parent: QWidget | None = None) -> None:
         super().__init__(parent)

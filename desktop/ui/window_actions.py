@@ -217,6 +217,7 @@ class ActionsMixin:
         self.act_shortcuts = self._action(_tr("&Keyboard Shortcuts"), self.show_shortcuts)
         self.act_demo = self._action(_tr("Open the &Demo Article"), self.open_demo)
         self._create_suggestion_actions()
+        self._create_insight_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -231,6 +232,7 @@ class ActionsMixin:
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_period_report)
         file_menu.addSeparator()
         file_menu.addAction(self.act_restore)
         file_menu.addAction(self.act_delete_article)
@@ -252,6 +254,8 @@ class ActionsMixin:
         for a in (self.act_next, self.act_prev, self.act_sentence, self.act_refresh):
             view_menu.addAction(a)
         self._add_suggestion_menu(view_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_dashboard)
         help_menu = bar.addMenu(_tr("&Help"))
         for a in (self.act_guide, self.act_shortcuts, self.act_demo):
             help_menu.addAction(a)

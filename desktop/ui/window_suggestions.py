@@ -24,24 +24,29 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
 
 
-CUE_LABELS = {
-    "number": "figure",
-    "number word": "quantity",
-    "percentage": "percentage",
-    "amount": "money",
-    "date": "date",
-    "comparison": "comparison",
-    "attribution": "attribution",
-    "quotation": "quotation",
-    "opinion": "opinion",
-    "institution": "institution",
-    "names": "names",
-    "acronym": "acronym",
-}
+def cue_labels() -> dict[str, str]:
+    """The cues' names as the status bar shows them (literal calls, for lupdate)."""
+    return {
+        "number": _tr("figure"),
+        "number word": _tr("quantity"),
+        "percentage": _tr("percentage"),
+        "amount": _tr("money"),
+        "date": _tr("date"),
+        "comparison": _tr("comparison"),
+        "attribution": _tr("attribution"),
+        "quotation": _tr("quotation"),
+        "instance": _tr("example"),
+        "denial": _tr("denial"),
+        "opinion": _tr("opinion"),
+        "institution": _tr("institution"),
+        "names": _tr("names"),
+        "acronym": _tr("acronym"),
+    }
 
 
 def cue_text(cues) -> str:
-    return ", ".join(_tr(CUE_LABELS.get(c, c)) for c in cues)
+    labels = cue_labels()
+    return ", ".join(labels.get(c, c) for c in cues)
 
 
 class SuggestionsMixin:
@@ -53,7 +58,7 @@ class SuggestionsMixin:
         self._found: list[core_suggestions.Suggestion] = []  # before claims are taken out
         self._suggestions_for: int | None = None
         self.wb.suggestionsChanged.connect(self._on_suggestions_changed)
-        self.act_suggestions = QAction(_tr("&Suggestions"), self)
+        self.act_suggestions = QAction(_tr("S&uggestions"), self)
         self.act_suggestions.setCheckable(True)
         self.act_suggestions.setShortcut(K("Ctrl+Shift+G"))
         self.act_suggestions.setStatusTip(
@@ -74,7 +79,7 @@ class SuggestionsMixin:
             _tr("Make the current suggestion a claim, its claimant filled in where known"),
         )
         self.act_dismiss_suggestion = self._action(
-            _tr("&Not a Claim"),
+            _tr("Not a Cla&im"),
             self.dismiss_suggestion,
             K("Ctrl+Shift+N"),
             _tr("Stop suggesting the current sentence in this article"),
@@ -85,7 +90,7 @@ class SuggestionsMixin:
         )
         self.threshold_actions = {}
         for percent in core_suggestions.THRESHOLDS:
-            act = QAction(_tr("Top {0} %").format(percent), self.threshold_group)
+            act = QAction(_tr("Top {0}%").format(percent), self.threshold_group)
             act.setCheckable(True)
             act.setChecked(percent == chosen)
             act.triggered.connect(lambda _=False, p=percent: self._threshold_chosen(p))

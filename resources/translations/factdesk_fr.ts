@@ -166,7 +166,7 @@
         <translation>Texte de l’article</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+351"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -328,9 +328,17 @@
     </message>
 </context>
 <context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../desktop/ui/dashboard_chart.py" line="+44"/>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+</context>
+<context>
     <name>ClaimEditor</name>
     <message>
-        <location filename="../../desktop/ui/claim_editor.py" line="+71"/>
+        <location filename="../../desktop/ui/claim_editor.py" line="+70"/>
         <source>Quoted text</source>
         <translation>Texte cité</translation>
     </message>
@@ -510,12 +518,12 @@
         <translation>Non évalué</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>Select a claim, or tag a span.</source>
         <translation>Sélectionnez une affirmation ou marquez un passage.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+88"/>
         <source>{0} characters: search engines show about {1}.</source>
         <translation>{0} caractères&#xa0;: les moteurs de recherche en affichent environ {1}.</translation>
     </message>
@@ -569,12 +577,17 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/commands.py" line="+69"/>
+        <location filename="../../desktop/ui/commands.py" line="+70"/>
         <source>Tag claim</source>
         <translation>le marquage de l’affirmation</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
+        <source>Not a claim</source>
+        <translation>Pas une affirmation</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Delete claim</source>
         <translation>la suppression de l’affirmation</translation>
     </message>
@@ -715,6 +728,137 @@ Votre valeur&#xa0;:
         <location line="+1"/>
         <source>Keep &amp;theirs</source>
         <translation>Garder la &amp;sienne</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../desktop/ui/dashboard.py" line="+89"/>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Table</source>
+        <translation>&amp;Tableau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the chart&apos;s numbers as a table</source>
+        <translation>Afficher les chiffres du graphique en tableau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export Chart</source>
+        <translation>&amp;Exporter le graphique</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As PNG Image…</source>
+        <translation>En image PNG…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As SVG Image…</source>
+        <translation>En image SVG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period &amp;Report…</source>
+        <translation>&amp;Rapport de la période…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the round-up of the period shown</source>
+        <translation>Exporter le bilan de la période affichée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dashboard status</source>
+        <translation>État du tableau de bord</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+42"/>
+        <source>Click a bar to list its claims.</source>
+        <translation>Cliquez sur une barre pour lister ses affirmations.</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claimant</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claim</source>
+        <translation>Affirmation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Claims of the chosen bar</source>
+        <translation>Affirmations de la barre choisie</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <location line="+49"/>
+        <source>Counting…</source>
+        <translation>Décompte…</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>and {0} more ({1} claims)</source>
+        <translation>et {0} de plus ({1} affirmations)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Claims</source>
+        <translation>Affirmations</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+33"/>
+        <source>{0} claim(s)</source>
+        <translation>{0} affirmation(s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}, the newest {1} shown</source>
+        <translation>{0}, les {1} plus récentes affichées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>double-click one to open it</source>
+        <translation>double-cliquez sur l’une d’elles pour l’ouvrir</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export Chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation>Impossible d’écrire {0}&#xa0;: {1}</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1051,182 @@ Votre valeur&#xa0;:
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../desktop/ui/dashboard_filters.py" line="+26"/>
+        <source>All time</source>
+        <translation>Depuis le début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>Le mois dernier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>Les 90 derniers jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year</source>
+        <translation>L’année dernière</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom dates</source>
+        <translation>Dates au choix</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last day</source>
+        <translation>Dernier jour</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <location line="+49"/>
+        <location line="+70"/>
+        <source>Any</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <location line="-114"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Claimant:</source>
+        <translation>A&amp;uteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Média&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ta&amp;g:</source>
+        <translation>Mot-&amp;clé&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chec&amp;ker:</source>
+        <translation>&amp;Vérificateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Verdict:</source>
+        <translation>Ver&amp;dict&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>St&amp;atus:</source>
+        <translation>&amp;Statut&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Claims by verdict</source>
+        <translation>Affirmations par verdict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims by month</source>
+        <translation>Affirmations par mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top claimants</source>
+        <translation>Auteurs les plus vérifiés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlets</source>
+        <translation>Médias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Mots-clés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checkers</source>
+        <translation>Vérificateurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claims by status</source>
+        <translation>Affirmations par statut</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In review</source>
+        <translation>En relecture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no claimant)</source>
+        <translation>(sans auteur)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no outlet)</source>
+        <translation>(sans média)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no tag)</source>
+        <translation>(sans mot-clé)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no checker)</source>
+        <translation>(sans vérificateur)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not rated</source>
+        <translation>Non évalué</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../desktop/ui/find_bar.py" line="+19"/>
@@ -1011,7 +1331,7 @@ Votre valeur&#xa0;:
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+112"/>
+        <location filename="../../desktop/ui/main_window.py" line="+122"/>
         <source>Claim counts by verdict</source>
         <translation>Nombre d’affirmations par verdict</translation>
     </message>
@@ -1021,12 +1341,12 @@ Votre valeur&#xa0;:
         <translation>Chargement des affirmations…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Updated with changes saved elsewhere.</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs.</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>No claims</source>
         <translation>Aucune affirmation</translation>
     </message>
@@ -1271,7 +1591,7 @@ Votre valeur&#xa0;:
         <translation>Ouvrir l’article de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1281,7 +1601,7 @@ Votre valeur&#xa0;:
         <translation>Bibliothèques &amp;récentes</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
@@ -1291,7 +1611,7 @@ Votre valeur&#xa0;:
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
@@ -1326,7 +1646,7 @@ Votre valeur&#xa0;:
         <translation>le changement de statut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_transfer.py" line="+27"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+28"/>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
     </message>
@@ -1381,7 +1701,7 @@ Votre valeur&#xa0;:
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Already in the library: {0}</source>
         <translation>Déjà dans la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -1406,12 +1726,33 @@ Votre valeur&#xa0;:
         <translation>Exportation…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/window_insights.py" line="+21"/>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Tableau de bord</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Claims by verdict, month, claimant, outlet, tag, checker and status</source>
+        <translation>Affirmations par verdict, mois, auteur, média, étiquette, vérificateur et statut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export &amp;Period Report…</source>
+        <translation>Exporter le bilan d’une &amp;période…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The desk&apos;s summary with charts, then each article checked in a period</source>
+        <translation>Le bilan de la rédaction avec ses graphiques, puis chaque article vérifié sur une période</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+3"/>
         <source>Export failed</source>
         <translation>Échec de l’exportation</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+8"/>
         <source>The ClaimReview markup of this export has no publisher: search engines need your organization&apos;s name and website. Add them in Settings, then export again.</source>
         <translation>Le balisage ClaimReview de cet export n’a pas d’éditeur&#xa0;: les moteurs de recherche ont besoin du nom et du site web de votre organisation. Ajoutez-les dans les Paramètres, puis exportez à nouveau.</translation>
     </message>
@@ -1435,6 +1776,141 @@ Votre valeur&#xa0;:
         <source>Delete “{0}” with all its claims? This cannot be undone.</source>
         <translation>Supprimer «&#xa0;{0}&#xa0;» et toutes ses affirmations&#xa0;? Cette action est irréversible.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_suggestions.py" line="+30"/>
+        <source>figure</source>
+        <translation>chiffre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quantity</source>
+        <translation>quantité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>percentage</source>
+        <translation>pourcentage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>money</source>
+        <translation>argent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comparison</source>
+        <translation>comparaison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attribution</source>
+        <translation>attribution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quotation</source>
+        <translation>citation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>example</source>
+        <translation>exemple</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>denial</source>
+        <translation>démenti</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opinion</source>
+        <translation>opinion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>institution</source>
+        <translation>institution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>names</source>
+        <translation>noms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>acronym</source>
+        <translation>sigle</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>S&amp;uggestions</source>
+        <translation>S&amp;uggestions</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not a Cla&amp;im</source>
+        <translation>Pas une affirmat&amp;ion</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Underline with dots the sentences most worth checking</source>
+        <translation>Souligner en pointillé les phrases qui méritent le plus une vérification</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next Su&amp;ggestion</source>
+        <translation>Su&amp;ggestion suivante</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous Sugg&amp;estion</source>
+        <translation>Sugg&amp;estion précédente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag Suggestion as &amp;Claim</source>
+        <translation>Marquer la suggestion comme affirmatio&amp;n</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make the current suggestion a claim, its claimant filled in where known</source>
+        <translation>Faire de la suggestion une affirmation, son auteur rempli s’il est connu</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop suggesting the current sentence in this article</source>
+        <translation>Ne plus suggérer cette phrase dans cet article</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Top {0}%</source>
+        <translation>Les {0}&#xa0;% premières</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Suggestion &amp;Threshold</source>
+        <translation>Seui&amp;l des suggestions</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>No suggestions: {0}</source>
+        <translation>Pas de suggestions&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Suggestion {0} of {1} — {2} (score {3:.2f}). Ctrl+F9 tags it.</source>
+        <translation>Suggestion {0} sur {1} — {2} (score {3:.2f}). Ctrl+F9 la marque.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Not suggested again in this article — Undo brings it back.</source>
+        <translation>Plus suggérée dans cet article — Annuler la fait revenir.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -1452,6 +1928,98 @@ Votre valeur&#xa0;:
         <location line="+1"/>
         <source>Dismiss the notice</source>
         <translation>Fermer l’avis</translation>
+    </message>
+</context>
+<context>
+    <name>NumbersTable</name>
+    <message>
+        <location filename="../../desktop/ui/dashboard_chart.py" line="+127"/>
+        <source>Numbers of the chart</source>
+        <translation>Chiffres du graphique</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodReportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/period_dialog.py" line="+43"/>
+        <location line="+87"/>
+        <source>Export Period Report</source>
+        <translation>Exporter le rapport de la période</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>Web page (HTML)</source>
+        <translation>Page web (HTML)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF (A4)</source>
+        <translation>PDF (A4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Destination file</source>
+        <translation>Fichier de destination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Enregistrer sous&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A claim counts on the day its check was published, or on the day it was tagged when not yet published.</source>
+        <translation>Une affirmation compte le jour où sa vérification a été publiée, ou le jour où elle a été relevée si elle ne l’est pas encore.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the claims the dashboard&apos;s filters keep.</source>
+        <translation>Seulement les affirmations que gardent les filtres du tableau de bord.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The period ends before it starts.</source>
+        <translation>La période finit avant de commencer.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose where to save the report.</source>
+        <translation>Choisissez où enregistrer le rapport.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Period report: {0} claim(s) of {1} article(s) written to {2}</source>
+        <translation>Rapport de la période&#xa0;: {0} affirmation(s) de {1} article(s) écrites dans {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
     </message>
 </context>
 <context>
@@ -2085,7 +2653,7 @@ Votre valeur&#xa0;:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-226"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-232"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler&#xa0;: {0}</translation>
     </message>
