@@ -134,6 +134,10 @@ def test_a_transcript_suggestion_is_tagged_with_its_speaker(qtbot, db_path, tmp_
     window = open_window(qtbot, db_path, tmp_path, TRANSCRIPT)
     article = window.article.text.article
     assert article.turns  # read as a transcript
+    margin = window.article.text.margin
+    assert margin.isVisible() and margin.width() > 0
+    assert [speaker for _p, speaker, _ms in margin.turns][:3] == ["MODÉRATRICE", "DUPONT", "MARTIN"]
+    assert margin.geometry().right() <= window.article.text.viewport().geometry().left()
     target = next(s for s in window.suggestions if "12 000 emplois" in s.text)
     while window.article.text.selection_codepoints() != (target.start, target.end):
         press(window, "F9")

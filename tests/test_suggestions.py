@@ -269,3 +269,18 @@ def test_training_reproduces_the_shipped_model(tmp_path):
     out = tmp_path / "model.json"
     cw.train_and_write(out)
     assert out.read_bytes() == resource_path(*MODEL_FILE).read_bytes()
+
+
+def test_a_transcript_sentence_leaves_out_the_speaker_label(store):
+    raw = (
+        "Débat\n\n"
+        "ANNE : Le chômage a baissé de 3 % en 2023.\n"
+        "PAUL : C’est faux, il a augmenté de 2 %.\n"
+        "ANNE : Trois usines ont ouvert.\n"
+    )
+    article_id = _add(store, raw)
+    with store.transaction() as session:
+        texts = {s.text for s in suggestions.ranked(session, article_id)}
+    assert "Le chômage a baissé de 3 % en 2023." in texts
+    assert "C’est faux, il a augmenté de 2 %." in texts
+    assert not any(t.startswith(("ANNE", "PAUL")) for t in texts)

@@ -46,18 +46,35 @@ class Suggestion:
         }
 
 
-def score_text(text: str, language: str, headings, transcript: bool = False) -> list[list[int]]:
-    """[start, end, score in thousandths] for every body sentence of a stored text."""
+def score_text(text: str, language: str, headings, turns=()) -> list[list[int]]:
+    """[start, end, score in thousandths] for every body sentence of a stored text. In a
+    transcript, a turn's speaker label ("DUPONT :") is not part of its first sentence."""
     heading_paragraphs = {int(i) for i, _level in headings}
     paragraphs = paragraph_spans(text)
     skip = [paragraphs[i] for i in heading_paragraphs if i < len(paragraphs)]
-    spans = [
-        (s, e)
-        for s, e in sentence_spans(text, language or "en")
-        if not any(ps <= s < pe for ps, pe in skip)
-    ]
+    labelled = {paragraphs[int(t[0])][0] for t in turns if int(t[0]) < len(paragraphs)}
+    spans = []
+    for s, e in sentence_spans(text, language or "en"):
+        if any(ps <= s < pe for ps, pe in skip):
+            continue
+        if s in labelled:
+            s = _after_label(text, s, e)
+        if s < e:
+            spans.append((s, e))
     scores = shipped_model().score_all([text[s:e] for s, e in spans])
     return [[s, e, round(score * 1000)] for (s, e), score in zip(spans, scores, strict=True)]
+
+
+def _after_label(text: str, start: int, end: int) -> int:
+    from desktop.core.transcripts import speaker_label
+
+    label = speaker_label(text[start:end])
+    if label is None:
+        return start
+    at = start + label[2]
+    while at < end and text[at].isspace():
+        at += 1
+    return at
 
 
 def refresh(session: Session, article: Article, *, save: bool = True) -> SentenceScores:
@@ -67,7 +84,7 @@ def refresh(session: Session, article: Article, *, save: bool = True) -> Sentenc
     row = session.get(SentenceScores, article.id)
     if row is not None and row.content_hash == article.content_hash and row.model == model:
         return row
-    spans = score_text(article.text, article.language, article.headings, bool(article.turns))
+    spans = score_text(article.text, article.language, article.headings, article.turns)
     if not save:
         return SentenceScores(
             article_id=article.id, model=model, content_hash=article.content_hash, spans=spans
@@ -86,12 +103,12 @@ def score_and_store(store, article_id: int) -> None:
     with store.read() as session:
         article = _article(session, article_id)
         text, language, headings = article.text, article.language, list(article.headings)
-        transcript = bool(article.turns)
+        turns = list(article.turns)
         digest = article.content_hash
         row = session.get(SentenceScores, article_id)
         if row is not None and row.content_hash == digest and row.model == shipped_model().name:
             return
-    spans = score_text(text, language, headings, transcript)
+    spans = score_text(text, language, headings, turns)
     with store.transaction() as session:
         article = session.get(Article, article_id)
         if article is None or article.content_hash != digest:

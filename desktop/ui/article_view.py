@@ -43,6 +43,8 @@ from desktop.core.text import Utf16Map
 from desktop.core.views import ArticleView, ClaimView
 from desktop.ui.i18n import rating_label
 from desktop.ui.sources_table import swatch_html
+from desktop.ui.turn_margin import WIDTH as TURN_MARGIN
+from desktop.ui.turn_margin import TurnMargin
 
 READING_WIDTH_PX = 760
 HEADING_SIZES = {1: 1.6, 2: 1.25, 3: 1.1}
@@ -135,6 +137,7 @@ class ArticleText(QTextEdit):
         self._flash_left = 0
         self._sentence_mode = False
         self._marks: list[tuple[int, int]] = []  # suggested sentences, UTF-16, sorted
+        self.margin = TurnMargin(self)  # a transcript's speakers and times
         self.verticalScrollBar().valueChanged.connect(self._update_visible)
 
     # --- content -------------------------------------------------------------------
@@ -156,6 +159,8 @@ class ArticleText(QTextEdit):
         self._painted = None
         self.setExtraSelections([])
         if article is None:
+            self.margin.set_turns(())
+            self._fit_margins()
             self.setPlainText("")
             self._map = Utf16Map(())
             return
@@ -169,6 +174,8 @@ class ArticleText(QTextEdit):
         if self._document is not None:
             self._document.deleteLater()
         self._document = document
+        self.margin.set_turns(article.turns)
+        self._fit_margins()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def prepare(self, article: ArticleView) -> QTextDocument:
@@ -496,6 +503,12 @@ class ArticleText(QTextEdit):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        spare = max(0, self.width() - READING_WIDTH_PX)
-        self.setViewportMargins(spare // 2, 0, spare // 2, 0)
+        self._fit_margins()
         self._update_visible()
+
+    def _fit_margins(self) -> None:
+        """Centre a reading-width column; a transcript's margin takes the left side."""
+        spare = max(0, self.width() - READING_WIDTH_PX)
+        left = max(spare // 2, TURN_MARGIN if self.margin.turns else 0)
+        self.setViewportMargins(left, 0, spare // 2, 0)
+        self.margin.place(left)
