@@ -331,10 +331,16 @@ def export(
     else:
         with source.read() as session:
             reports = load_reports(session, article_ids)
+    return write_reports(source, reports, fmt, dest, options)
+
+
+def write_reports(source, reports, fmt: str, dest, options: ExportOptions) -> ExportResult:
+    """Render `reports` and write them to `dest`, a path already checked once (it is
+    checked again here: rendering takes time) or a binary stream."""
     output = render(reports, fmt, options)
     path: Path | None = None
-    if writes_file:
-        path = check_destination(dest, _library_path(source))  # again: rendering takes time
+    if not hasattr(dest, "write"):
+        path = check_destination(dest, _library_path(source))
         _write_atomically(path, output.data)
     else:
         dest.write(output.data)

@@ -24,10 +24,9 @@ from desktop.core.exporters import (
     ExportOptions,
     ExportResult,
     _library_path,
-    _write_atomically,
     check_destination,
     options_from_settings,
-    render,
+    write_reports,
 )
 from desktop.core.views import ArticleReport, report
 
@@ -80,19 +79,4 @@ def export_period(
     if not reports:
         when = period.text or "in the library"
         raise FactdeskError(f"no claim counts in the period ({when}); nothing to report")
-    output = render(reports, fmt, options)
-    path = None
-    if writes_file:
-        path = check_destination(dest, _library_path(source))
-        _write_atomically(path, output.data)
-    else:
-        dest.write(output.data)
-        dest.flush()
-    return ExportResult(
-        fmt=fmt,
-        path=path,
-        size=len(output.data),
-        articles=len(reports),
-        claims=sum(len(r.claims) for r in reports),
-        notes=output.notes,
-    )
+    return write_reports(source, reports, fmt, dest, options)
