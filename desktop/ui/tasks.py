@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.core.errors import FactdeskError
+from desktop.core.importers import progress as import_progress
 
 SHOW_AFTER_MS = 500
 
@@ -20,6 +21,7 @@ SHOW_AFTER_MS = 500
 class _Relay(QObject):
     done = Signal(object)
     failed = Signal(str)
+    progressed = Signal(int, int)  # done, total
 
 
 class _Job(QRunnable):
@@ -47,8 +49,13 @@ def run_task(
     fn: Callable[[], object],
     on_done: Callable[[object], None],
     on_error: Callable[[str], None],
+    *,
+    progress_text: Callable[[int, int], str] | None = None,
 ) -> _Relay:
-    """Run `fn` in the thread pool; call on_done/on_error on the UI thread."""
+    """Run `fn` in the thread pool; call on_done/on_error on the UI thread.
+
+    With `progress_text(done, total)` ("Importing x.pdf: page 37 of 117"), what the
+    importers report (importers.progress) moves the dialog's bar and label."""
     relay = _Relay()
     dialog = QProgressDialog(label, "", 0, 0, parent)
     dialog.setCancelButton(None)
@@ -63,6 +70,19 @@ def run_task(
         dialog.deleteLater()
         _running.discard(relay)
 
+    if progress_text is not None:
+        work = fn
+
+        def fn():
+            with import_progress.listening(relay.progressed.emit):
+                return work()
+
+        def moved(done: int, total: int) -> None:
+            dialog.setMaximum(total + 1)  # the bar's end is the article stored, not the
+            dialog.setValue(min(done, total))  # last page read (that would close it)
+            dialog.setLabelText(progress_text(done, total))
+
+        relay.progressed.connect(moved)
     relay.done.connect(lambda result: (finish(), on_done(result)))
     relay.failed.connect(lambda message: (finish(), on_error(message)))
     QThreadPool.globalInstance().start(_Job(fn, relay))

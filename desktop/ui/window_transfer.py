@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 
@@ -42,7 +44,7 @@ class TransferMixin:
 
     def import_files(self, paths) -> None:
         for path in paths:
-            self._import(lambda p=path: import_path_isolated(p), str(path))
+            self._import(lambda p=path: import_path_isolated(p), str(path), pages=True)
 
     def import_url_dialog(self) -> None:
         url, ok = QInputDialog.getText(
@@ -60,8 +62,9 @@ class TransferMixin:
             return
         self._import(lambda: importers.parse_text(text, source_name="clipboard"), "clipboard")
 
-    def _import(self, parse, label: str) -> None:
-        """Parse and store in the background (a 300-page PDF takes seconds), then list it."""
+    def _import(self, parse, label: str, *, pages: bool = False) -> None:
+        """Parse and store in the background (a 300-page PDF takes seconds), then list it;
+        `pages`: the importer reports its progress page by page (a PDF does)."""
         store = self.wb.store
 
         def parse_and_store():
@@ -94,12 +97,18 @@ class TransferMixin:
                     _tr("Already in the library: {0}").format(added.title), 6000
                 )
 
+        name = Path(label).name if pages else label
         run_task(
             self,
             _tr("Importing {0}…").format(label),
             parse_and_store,
             stored,
             lambda message: self.show_error(_tr("Import failed"), message),
+            progress_text=(
+                lambda done, total: _tr("Importing {0}: page {1} of {2}").format(name, done, total)
+            )
+            if pages
+            else None,
         )
 
     def _open_imported(self, article: ArticleView) -> None:

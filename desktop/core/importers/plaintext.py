@@ -122,9 +122,7 @@ def _turn_per_line(raw: str) -> list[str] | None:
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if sum(1 for line in lines[:2000] if speaker_label(line.strip())) < 3:
         return None
-    marked = [
-        "\n" + line if speaker_label(line.strip()) is not None else line for line in lines
-    ]
+    marked = ["\n" + line if speaker_label(line.strip()) is not None else line for line in lines]
     paragraphs = split_paragraphs("\n".join(marked))
     return paragraphs if speaker_turns(paragraphs) else None
 
