@@ -25,6 +25,7 @@ CLAIMANT_KINDS = ("", "person", "organization")
 
 
 from desktop.core import audit as _audit  # noqa: E402,F401  (stamps created_by/updated_by)
+from desktop.core import search_index as _search_index  # noqa: E402,F401  (keeps it in step)
 
 
 def utcnow() -> datetime:

@@ -1,0 +1,380 @@
+"""Full-text search over the library: articles, claims and sources (issue 14).
+
+`search(session, "élect* \"Elon Musk\" -twitter claimant:Musk before:2024-11-01")` returns
+hits, best first, grouped by article. Words match whatever their accents and case, and
+plain words match as prefixes ("elect" finds "élections"); "quoted words" must appear
+together and whole; a leading - excludes; `field:value` filters (values may be quoted).
+
+The user's words are folded and split into plain letters and digits before they reach
+FTS5's MATCH or PostgreSQL's to_tsquery, and filter values are bound parameters, so no
+query syntax typed by a user reaches the database. Snippets are made here, in Python,
+from the stored text, so both databases give the same snippets and offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, func, literal_column, not_, select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import FactdeskError
+from desktop.core.models import Article, Claim, ClaimSource, ClaimTag, Highlight, Source, Tag
+from desktop.core.search_index import INDEX, TABLE, joined, padded, tokens, words
+
+FILTERS = ("claimant", "verdict", "tag", "outlet", "checker", "status", "before", "after")
+STATUSES = ("draft", "review", "published")
+SNIPPET_BEFORE = 60  # code points of context before the first match
+SNIPPET_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must appear in this order; a plain word's last word is a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool
+
+
+@dataclass
+class Query:
+    """A parsed search: terms to find, terms to exclude, and field filters."""
+
+    terms: list[Term] = field(default_factory=list)
+    excluded: list[Term] = field(default_factory=list)
+    filters: list[tuple[str, str, bool]] = field(default_factory=list)  # name, value, negated
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.excluded or self.filters)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One article, claim or source found.
+
+    `snippet` is a short stretch of its text; `ranges` are the (start, end) code points of
+    the matched words in it. `offset` is where the first match is in the article's text
+    (article hits, and claim hits matched in their quote), for the window to scroll to.
+    A higher `rank` is a better hit (ranks compare within one search only).
+    """
+
+    kind: str
+    article_id: int | None
+    claim_id: int | None
+    source_id: int | None
+    title: str
+    snippet: str
+    ranges: tuple[tuple[int, int], ...]
+    offset: int | None
+    rank: float
+
+    @property
+    def marked(self) -> str:
+        """The snippet with its matched words in [brackets]."""
+        out, at = [], 0
+        for start, end in self.ranges:
+            out += [self.snippet[at:start], "[", self.snippet[start:end], "]"]
+            at = end
+        out.append(self.snippet[at:])
+        return "".join(out)
+
+
+# --- parsing ----------------------------------------------------------------------------
+
+
+def _split(query: str) -> list[tuple[bool, str | None, str, bool]]:
+    """(negated, field, value, quoted) for each part of the query as typed."""
+    parts, i, n = [], 0, len(query)
+    while i < n:
+        if query[i].isspace():
+            i += 1
+            continue
+        negated = query[i] == "-" and i + 1 < n and not query[i + 1].isspace()
+        if negated:
+            i += 1
+        name = None
+        colon = query.find(":", i)
+        if colon > i and query[i:colon].isalpha() and query[i:colon].lower() in FILTERS:
+            name, i = query[i:colon].lower(), colon + 1
+        if i < n and query[i] == '"':
+            end = query.find('"', i + 1)
+            end = n if end < 0 else end
+            parts.append((negated, name, query[i + 1 : end], True))
+            i = end + 1
+        else:
+            end = i
+            while end < n and not query[end].isspace():
+                end += 1
+            parts.append((negated, name, query[i:end], False))
+            i = end
+    return parts
+
+
+def _day(name: str, value: str) -> str:
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise FactdeskError(
+            f"{name}: takes a date written YYYY-MM-DD (such as 2024-10-25), not “{value}”"
+        ) from None
+
+
+def parse(query: str) -> Query:
+    """The query's terms and filters; FactdeskError only for a filter value that cannot be
+    understood (a date that is no date, a status that does not exist)."""
+    parsed = Query()
+    for negated, name, value, quoted in _split(query):
+        if name is None:
+            found = tuple(words(value))
+            if found:
+                term = Term(found, prefix=not quoted)
+                (parsed.excluded if negated else parsed.terms).append(term)
+            continue
+        if not value.strip():
+            raise FactdeskError(f"{name}: needs a value (such as {name}:{_EXAMPLES[name]})")
+        if name not in ("before", "after", "status") and not words(value):
+            raise FactdeskError(f"{name}: needs a value (such as {name}:{_EXAMPLES[name]})")
+        if name in ("before", "after"):
+            value = _day(name, value)
+        elif name == "status":
+            value = value.strip().lower()
+            if value not in STATUSES:
+                raise FactdeskError(f"status: is one of {', '.join(STATUSES)}, not “{value}”")
+        parsed.filters.append((name, value, negated))
+    return parsed
+
+
+_EXAMPLES = {
+    "claimant": '"Elon Musk"',
+    "verdict": "false",
+    "tag": "elections",
+    "outlet": '"Le Monde"',
+    "checker": "Claire",
+    "status": "published",
+    "before": "2024-12-31",
+    "after": "2024-01-01",
+}
+
+
+# --- the database query ------------------------------------------------------------------
+
+
+def _fts5(terms: list[Term], joiner: str) -> str:
+    """Terms as an FTS5 expression: every word is double-quoted (words hold only letters
+    and digits, so nothing in them is FTS5 syntax)."""
+    parts = []
+    for term in terms:
+        phrase = " ".join(term.words).replace('"', '""')
+        parts.append(f'"{phrase}"' + ("*" if term.prefix else ""))
+    return "(" + f" {joiner} ".join(parts) + ")"
+
+
+def _tsquery(terms: list[Term], joiner: str) -> str:
+    """Terms as a PostgreSQL tsquery: words joined by <-> (followed by), prefixes :*."""
+    parts = []
+    for term in terms:
+        last = len(term.words) - 1
+        items = [w + (":*" if term.prefix and i == last else "") for i, w in enumerate(term.words)]
+        parts.append("(" + " <-> ".join(items) + ")")
+    return "(" + f" {joiner} ".join(parts) + ")"
+
+
+def _conditions(query: Query) -> list:
+    """Conditions on the index's filter columns; values go in as bound parameters."""
+    c = INDEX.c
+    found = []
+    for name, value, negated in query.filters:
+        if name in ("claimant", "outlet", "checker"):
+            cond = c[name].like(f"%{padded(value)[:-1]}%")  # from a word's start
+        elif name == "tag":
+            cond = c.tags.like(f"%|{joined(value)}|%")
+        elif name == "verdict":
+            cond = c.verdict == joined(value)
+        elif name == "status":
+            cond = c.status == value
+        elif name == "before":  # the hit has a date, strictly before the day
+            cond = and_(c.day != "", c.day < value)
+        else:
+            cond = and_(c.day != "", c.day > value)
+        found.append(not_(cond) if negated else cond)
+    return found
+
+
+def _match(sqlite: bool, terms: list[Term], joiner: str):
+    """The condition that the index row matches the terms (all with AND, any with OR)."""
+    if sqlite:
+        expression = _fts5(terms, joiner)
+        return literal_column(TABLE).op("MATCH")(expression)
+    expression = _tsquery(terms, "&" if joiner == "AND" else "|")
+    return _DOCUMENT.op("@@")(func.to_tsquery(_SIMPLE, expression))
+
+
+_DOCUMENT = literal_column("document")
+_SIMPLE = literal_column("'simple'::regconfig")
+
+
+def _rows(session: Session, query: Query, limit: int) -> list:
+    """(kind, article_id, claim_id, source_id, rank) of the best index rows."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    c = INDEX.c
+    where = _conditions(query)
+    if query.excluded:
+        where.append(c.rowid.not_in(select(c.rowid).where(_match(sqlite, query.excluded, "OR"))))
+    if not query.terms:
+        rank = literal_column("0.0")
+        order = (c.day.desc(), c.rowid.desc())
+    else:
+        where.append(_match(sqlite, query.terms, "AND"))
+        if sqlite:
+            rank = -func.bm25(literal_column(TABLE), 4.0, 1.0)
+        else:
+            terms = func.to_tsquery(_SIMPLE, _tsquery(query.terms, "&"))
+            rank = func.ts_rank_cd(_DOCUMENT, terms)
+        order = (rank.desc(), c.rowid)
+    found = (
+        select(c.kind, c.article_id, c.claim_id, c.source_id, rank.label("rank"))
+        .where(*where)
+        .order_by(*order)
+        .limit(limit)
+    )
+    return session.execute(found).all()
+
+
+# --- snippets ----------------------------------------------------------------------------
+
+
+def matches(value: str, terms: list[Term]) -> list[tuple[int, int]]:
+    """The (start, end) code points of every place in `value` a term matches."""
+    found = list(tokens(value))
+    spans = []
+    for i in range(len(found)):
+        for term in terms:
+            n = len(term.words)
+            if i + n > len(found):
+                continue
+            ok = all(found[i + j][2] == w for j, w in enumerate(term.words[:-1]))
+            last = found[i + n - 1][2]
+            if ok and (last.startswith(term.words[-1]) if term.prefix else last == term.words[-1]):
+                spans.append((found[i][0], found[i + n - 1][1]))
+                break
+    return spans
+
+
+def _snippet(value: str, spans: list[tuple[int, int]]) -> tuple[str, tuple]:
+    """A stretch of `value` around its first match, and the matches' ranges within it."""
+    first = spans[0][0] if spans else 0
+    start = max(0, first - SNIPPET_BEFORE)
+    if start:
+        space = value.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
+    end = min(len(value), start + SNIPPET_LENGTH)
+    if end < len(value):
+        space = value.rfind(" ", max(spans[0][1], start) if spans else start, end)
+        end = space if space > start else end
+    lead = "…" if start else ""
+    shown = lead + " ".join(value[start:end].split("\n")) + ("…" if end < len(value) else "")
+    ranges = tuple(
+        (s - start + len(lead), e - start + len(lead)) for s, e in spans if s >= start and e <= end
+    )
+    return shown, ranges
+
+
+def _fields(session: Session, kind: str, row) -> tuple[str, list[tuple[str, str, int | None]]]:
+    """The hit's title and its texts in the order a snippet is looked for in them:
+    (name, text, where that text starts in the article's text, or None)."""
+    if kind == "article":
+        a = session.execute(
+            select(Article.title, Article.text, Article.outlet, Article.authors).where(
+                Article.id == row.article_id
+            )
+        ).one()
+        return a.title, [
+            ("text", a.text, 0),
+            ("outlet", a.outlet, None),
+            ("authors", ", ".join(a.authors or []), None),
+        ]
+    if kind == "claim":
+        c = session.execute(
+            select(Claim.text, Claim.claimant, Claim.rationale).where(Claim.id == row.claim_id)
+        ).one()
+        quotes = session.execute(
+            select(Highlight.exact, Highlight.start)
+            .where(Highlight.claim_id == row.claim_id)
+            .order_by(Highlight.start)
+        ).all()
+        tags = session.execute(
+            select(Tag.name)
+            .join(ClaimTag, ClaimTag.tag_id == Tag.id)
+            .where(ClaimTag.claim_id == row.claim_id)
+            .order_by(Tag.name)
+        ).scalars()
+        return c.text or (quotes[0].exact if quotes else ""), [
+            *(("quote", q.exact, q.start) for q in quotes),
+            ("text", c.text, None),
+            ("rationale", c.rationale, None),
+            ("claimant", c.claimant, None),
+            ("tags", ", ".join(tags), None),
+        ]
+    src = session.execute(
+        select(Source.title, Source.publisher, Source.url).where(Source.id == row.source_id)
+    ).one()
+    excerpts = session.execute(
+        select(ClaimSource.excerpt)
+        .where(ClaimSource.source_id == row.source_id, ClaimSource.excerpt != "")
+        .order_by(ClaimSource.claim_id, ClaimSource.position)
+    ).scalars()
+    return src.title or src.url, [
+        *(("excerpt", e, None) for e in excerpts),
+        ("title", src.title, None),
+        ("publisher", src.publisher, None),
+        ("url", src.url, None),
+    ]
+
+
+def _hit(session: Session, row, terms: list[Term]) -> Hit:
+    title, fields = _fields(session, row.kind, row)
+    chosen = next(((v, s, base) for _n, v, base in fields if v and (s := matches(v, terms))), None)
+    if chosen is None:  # matched by filters alone, or in a part of a word split apart
+        value = next((v for _n, v, _b in fields if v), "")
+        chosen = (value, [], None)
+    value, spans, base = chosen
+    snippet, ranges = _snippet(value, spans)
+    offset = base + spans[0][0] if base is not None and spans else None
+    return Hit(
+        kind=row.kind,
+        article_id=row.article_id,
+        claim_id=row.claim_id,
+        source_id=row.source_id,
+        title=title,
+        snippet=snippet,
+        ranges=ranges,
+        offset=offset,
+        rank=float(row.rank),
+    )
+
+
+def _grouped(hits: list[Hit]) -> list[Hit]:
+    """Hits grouped by article (sources on their own), groups in order of their best hit."""
+    groups: dict[tuple, list[Hit]] = {}
+    for hit in hits:
+        group = (
+            ("article", hit.article_id) if hit.article_id is not None else ("source", hit.source_id)
+        )
+        groups.setdefault(group, []).append(hit)
+    return [hit for group in groups.values() for hit in group]
+
+
+def search(session: Session, query: str, limit: int = 50) -> list[Hit]:
+    """The library's best hits for `query` (see the module's docstring for its syntax).
+
+    An empty query finds nothing; a filter value that cannot be understood raises
+    FactdeskError with a sentence saying why.
+    """
+    if limit < 1:
+        raise FactdeskError("the number of hits must be at least 1")
+    parsed = parse(query)
+    if not parsed:
+        return []
+    rows = _rows(session, parsed, limit)
+    return _grouped([_hit(session, row, parsed.terms) for row in rows])

@@ -1,0 +1,359 @@
+"""The full-text search index (issue 14): one row per article, claim and source.
+
+Words are folded in Python (accents dropped, case folded, œ → oe) and stored as plain
+space-separated words, so SQLite's FTS5 and PostgreSQL's `to_tsvector('simple', …)` see
+the same word stream: matching is the same on both, and PostgreSQL needs no `unaccent`
+extension (which a team server's owner may not be able to create).
+
+The index is kept in step by Session events, in the transaction that made the change:
+`after_flush` re-indexes the articles, claims and sources a flush touched (whoever
+flushed: the CLI, the window, an undo restoring a claim), and a Core write to a content
+table through a Session (`copy-db`) rebuilds the whole index before the commit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import Connection, column, delete, event, insert, select, table, text
+from sqlalchemy.orm import Session
+
+TABLE = "search_index"
+KINDS = {"article": 1, "claim": 2, "source": 3}
+# Filter columns: folded values stored beside the words (see search.py for their use).
+FIELDS = ("claimant", "tags", "outlet", "checker", "verdict", "status", "day")
+COLUMNS = ("rowid", "title", "body", "kind", "article_id", "claim_id", "source_id", *FIELDS)
+
+SQLITE_DDL = (
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+    "title, body, kind UNINDEXED, article_id UNINDEXED, claim_id UNINDEXED, "
+    "source_id UNINDEXED, claimant UNINDEXED, tags UNINDEXED, outlet UNINDEXED, "
+    "checker UNINDEXED, verdict UNINDEXED, status UNINDEXED, day UNINDEXED, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)
+DROP_DDL = "DROP TABLE IF EXISTS search_index"
+POSTGRES_DDL = (
+    f"CREATE TABLE {TABLE} ("
+    "rowid BIGINT PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL, "
+    "kind VARCHAR(8) NOT NULL, article_id INTEGER, claim_id INTEGER, source_id INTEGER, "
+    "claimant TEXT NOT NULL, tags TEXT NOT NULL, outlet TEXT NOT NULL, "
+    "checker TEXT NOT NULL, verdict TEXT NOT NULL, status TEXT NOT NULL, "
+    "day VARCHAR(10) NOT NULL, "
+    "document TSVECTOR GENERATED ALWAYS AS ("
+    "setweight(to_tsvector('simple'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, body), 'B')) STORED)",
+    f"CREATE INDEX ix_{TABLE}_document ON {TABLE} USING gin (document)",
+    f"CREATE INDEX ix_{TABLE}_article_id ON {TABLE} (article_id)",
+)
+# The index as SQLAlchemy Core sees it (no model: FTS5 tables are not ordinary tables).
+INDEX = table(TABLE, *(column(name) for name in COLUMNS))
+
+# A run of letters and digits, with any combining accents typed apart from their letter.
+_RUN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
+_WORD = re.compile(r"[^\W_]+")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o"})
+# PostgreSQL keeps at most 1 MB in a tsvector: very long texts are indexed up to here.
+_MAX_WORDS = 200_000
+
+
+def fold(value: str) -> str:
+    """`value` without accents and case, as the index stores it ("Taïwan" → "taiwan")."""
+    decomposed = unicodedata.normalize("NFKD", value.translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def tokens(value: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, folded word) for each word of `value`; offsets are code points into it.
+
+    A run that folds into several words ("½" → "1", "2") gives each the run's span.
+    """
+    cache: dict[str, list[str]] = {}
+    for m in _RUN.finditer(value):
+        run = m.group()
+        words = cache.get(run)
+        if words is None:
+            words = cache[run] = _WORD.findall(fold(run))
+        for word in words:
+            yield m.start(), m.end(), word
+
+
+def words(*values: str) -> list[str]:
+    """The folded words of `values`, in order."""
+    return [w for v in values for _s, _e, w in tokens(v or "")]
+
+
+def joined(*values: str) -> str:
+    """The folded words of `values` as one space-separated string (what the index holds)."""
+    return " ".join(words(*values)[:_MAX_WORDS])
+
+
+def padded(value: str) -> str:
+    """A filter value folded and padded with spaces, so LIKE '% word%' finds word starts."""
+    return f" {joined(value)} " if value else ""
+
+
+def key(kind: str, row_id: int) -> int:
+    """The index row of one article, claim or source."""
+    return row_id * 4 + KINDS[kind]
+
+
+def is_index_table(name: str) -> bool:
+    """Whether a table is the index or one of FTS5's shadow tables (search_index_data, …),
+    which no model describes."""
+    return name == TABLE or name.startswith(TABLE + "_")
+
+
+def has_index(conn: Connection) -> bool:
+    """Whether this library has the index yet (not before migration 0008)."""
+    if conn.dialect.name == "sqlite":
+        sql = "SELECT 1 FROM sqlite_master WHERE name = 'search_index'"
+        return conn.execute(text(sql)).first() is not None
+    return conn.execute(text("SELECT to_regclass('search_index')")).scalar() is not None
+
+
+# --- building index rows --------------------------------------------------------------
+
+
+def _day(value) -> str:
+    return value.isoformat()[:10] if value else ""
+
+
+def _empty_fields() -> dict:
+    return dict.fromkeys(FIELDS, "")
+
+
+def _article_rows(conn: Connection, ids: list[int]) -> list[dict]:
+    from desktop.core.models import Article
+
+    found = select(
+        Article.id, Article.title, Article.text, Article.outlet, Article.authors, Article.published
+    ).where(Article.id.in_(ids))
+    rows = []
+    for r in conn.execute(found):
+        rows.append(
+            {
+                "rowid": key("article", r.id),
+                "title": joined(r.title),
+                "body": joined(r.text, r.outlet, " ".join(map(str, r.authors or []))),
+                "kind": "article",
+                "article_id": r.id,
+                "claim_id": None,
+                "source_id": None,
+                **_empty_fields(),
+                "outlet": padded(r.outlet),
+                "day": _day(r.published),
+            }
+        )
+    return rows
+
+
+def _claim_rows(conn: Connection, ids: list[int]) -> list[dict]:
+    from desktop.core.models import Article, Claim, ClaimTag, Highlight, Rating, Tag
+
+    quotes: dict[int, list[str]] = {}
+    found = select(Highlight.claim_id, Highlight.exact).where(Highlight.claim_id.in_(ids))
+    for claim_id, exact in conn.execute(found.order_by(Highlight.start)):
+        quotes.setdefault(claim_id, []).append(exact)
+    tags: dict[int, list[str]] = {}
+    found = (
+        select(ClaimTag.claim_id, Tag.name)
+        .join(Tag, Tag.id == ClaimTag.tag_id)
+        .where(ClaimTag.claim_id.in_(ids))
+        .order_by(Tag.name)
+    )
+    for claim_id, name in conn.execute(found):
+        tags.setdefault(claim_id, []).append(name)
+    found = (
+        select(
+            Claim.id,
+            Claim.article_id,
+            Claim.text,
+            Claim.claimant,
+            Claim.rationale,
+            Claim.status,
+            Claim.checker,
+            Claim.claim_date,
+            Rating.label,
+            Article.outlet,
+            Article.published,
+        )
+        .join(Article, Article.id == Claim.article_id)
+        .outerjoin(Rating, Rating.id == Claim.rating_id)
+        .where(Claim.id.in_(ids))
+    )
+    rows = []
+    for r in conn.execute(found):
+        names = tags.get(r.id, [])
+        rows.append(
+            {
+                "rowid": key("claim", r.id),
+                "title": joined(r.text),
+                "body": joined(*quotes.get(r.id, []), r.claimant, r.rationale, *names),
+                "kind": "claim",
+                "article_id": r.article_id,
+                "claim_id": r.id,
+                "source_id": None,
+                "claimant": padded(r.claimant),
+                "tags": "".join(f"|{joined(n)}|" for n in names),
+                "outlet": padded(r.outlet),
+                "checker": padded(r.checker),
+                "verdict": joined(r.label or ""),
+                "status": r.status or "",
+                "day": _day(r.claim_date) or _day(r.published),
+            }
+        )
+    return rows
+
+
+def _source_rows(conn: Connection, ids: list[int]) -> list[dict]:
+    from desktop.core.models import ClaimSource, Source
+
+    excerpts: dict[int, list[str]] = {}
+    found = (
+        select(ClaimSource.source_id, ClaimSource.excerpt)
+        .where(ClaimSource.source_id.in_(ids), ClaimSource.excerpt != "")
+        .order_by(ClaimSource.claim_id, ClaimSource.position)
+    )
+    for source_id, excerpt in conn.execute(found):
+        excerpts.setdefault(source_id, []).append(excerpt)
+    found = select(Source.id, Source.title, Source.publisher, Source.url, Source.published)
+    rows = []
+    for r in conn.execute(found.where(Source.id.in_(ids))):
+        rows.append(
+            {
+                "rowid": key("source", r.id),
+                "title": joined(r.title),
+                "body": joined(r.publisher, *excerpts.get(r.id, []), r.url),
+                "kind": "source",
+                "article_id": None,
+                "claim_id": None,
+                "source_id": r.id,
+                **_empty_fields(),
+                "day": _day(r.published),
+            }
+        )
+    return rows
+
+
+_BUILDERS = {"article": _article_rows, "claim": _claim_rows, "source": _source_rows}
+
+
+def reindex(conn: Connection, kind: str, ids: Iterable[int]) -> None:
+    """Replace the index rows of these articles, claims or sources; gone ones are removed."""
+    ids = sorted({int(i) for i in ids if i is not None})
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        conn.execute(delete(INDEX).where(INDEX.c.rowid.in_([key(kind, i) for i in chunk])))
+        rows = _BUILDERS[kind](conn, chunk)
+        if rows:
+            conn.execute(insert(INDEX), rows)
+
+
+def rebuild(conn: Connection) -> None:
+    """Index the whole library afresh (the migration, and after `copy-db`)."""
+    from desktop.core.models import Article, Claim, Source
+
+    conn.execute(delete(INDEX))
+    for kind, model in (("article", Article), ("claim", Claim), ("source", Source)):
+        reindex(conn, kind, conn.execute(select(model.id).order_by(model.id)).scalars().all())
+
+
+# --- keeping it in step -----------------------------------------------------------------
+
+# Tables whose Core writes (not ORM flushes) mean the index must be rebuilt.
+_CONTENT = {"article", "claim", "highlight", "source", "tag", "claim_tag", "claim_source"}
+_CONTENT |= {"rating"}
+_REBUILD = "search_index_rebuild"
+
+
+def _touched(session: Session) -> dict[str, set[int]]:
+    """The articles, claims and sources whose index rows a flush made stale."""
+    touched: dict[str, set[int]] = {"article": set(), "claim": set(), "source": set()}
+    articles_of_claims: set[int] = set()
+    tags: set[int] = set()
+    ratings: set[int] = set()
+    gone_articles: set[int] = set()
+    for state, objects in (
+        ("new", session.new),
+        ("dirty", session.dirty),
+        ("deleted", session.deleted),
+    ):
+        for obj in objects:
+            name = getattr(obj, "__tablename__", None)
+            if name == "article":
+                if state == "dirty" and not session.is_modified(obj, include_collections=False):
+                    continue
+                touched["article"].add(obj.id)
+                articles_of_claims.add(obj.id)
+                if state == "deleted":
+                    gone_articles.add(obj.id)
+            elif name == "claim":
+                touched["claim"].add(obj.id)
+            elif name in ("highlight", "claim_tag"):
+                touched["claim"].add(obj.claim_id)
+            elif name == "claim_source":
+                touched["source"].add(obj.source_id)
+            elif name == "source":
+                touched["source"].add(obj.id)
+            elif name == "tag" and state != "new":
+                tags.add(obj.id)
+            elif name == "rating" and state == "dirty":
+                ratings.add(obj.id)
+    if not (any(touched.values()) or tags or ratings):
+        return touched
+    from desktop.core.models import Claim, ClaimTag
+
+    conn = session.connection()
+    if gone_articles and has_index(conn):
+        conn.execute(delete(INDEX).where(INDEX.c.article_id.in_(gone_articles)))
+    kept = articles_of_claims - gone_articles
+    for ids, found in (
+        (kept, lambda: select(Claim.id).where(Claim.article_id.in_(kept))),
+        (tags, lambda: select(ClaimTag.claim_id).where(ClaimTag.tag_id.in_(tags))),
+        (ratings, lambda: select(Claim.id).where(Claim.rating_id.in_(ratings))),
+    ):
+        if ids:
+            touched["claim"].update(conn.execute(found()).scalars())
+    return touched
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context) -> None:
+    if session.info.get(_REBUILD):
+        return  # the whole index is rebuilt before the commit
+    touched = _touched(session)
+    if not any(touched.values()):
+        return
+    conn = session.connection()
+    if not has_index(conn):
+        return
+    for kind, ids in touched.items():
+        if ids:
+            reindex(conn, kind, ids)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _core_write(state) -> None:
+    """A Core INSERT/UPDATE/DELETE of content through a Session (copy-db): rebuild."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) in _CONTENT:
+        state.session.info[_REBUILD] = True
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    if not session.info.pop(_REBUILD, False):
+        return
+    session.flush()
+    conn = session.connection()
+    if has_index(conn):
+        rebuild(conn)
+
+
+@event.listens_for(Session, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_REBUILD, None)
