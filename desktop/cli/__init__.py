@@ -84,7 +84,7 @@ def _optional_modules():
     import importlib
 
     found = []
-    for name in ("exports", "backups", "team", "stats", "suggest"):
+    for name in ("exports", "backups", "team", "stats", "suggest", "search"):
         try:
             found.append(importlib.import_module(f"desktop.cli.{name}"))
         except ModuleNotFoundError as exc:
