@@ -1,5 +1,8 @@
 """The library pane: every article with outlet, date and claim count; filter and sort.
 
+The filter ignores accents and case as the library's search does ("Taiwan" shows
+"Taïwan"), and says so when no article matches rather than showing an empty table.
+
 The model sorts and filters in Python itself, with one key per row computed once,
 instead of through a QSortFilterProxyModel: the proxy asks the Python model for every
 comparison (220,000 calls of data() to sort 10,000 articles, a second of start-up).
@@ -12,12 +15,14 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.search_index import fold
 from desktop.core.views import ArticleSummary
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -36,6 +41,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.headers = [self.tr("Title"), self.tr("Outlet"), self.tr("Published"), "#"]
         self._cells: dict[int, tuple] = {}  # article id → display values, made once
         self._index: dict[int, int] = {}  # article id → row in `shown`
+        self._folded: dict[int, tuple] = {}  # article id → (row, its cells folded), made once
         self._needle = ""
         self._sort = (2, Qt.SortOrder.DescendingOrder)
 
@@ -48,12 +54,19 @@ class ArticleTableModel(QAbstractTableModel):
             self._cells[row.id] = cells
         return cells
 
+    def _haystack(self, row: ArticleSummary) -> str:
+        """The row's cells without accents or case, for the filter; made once per row."""
+        folded = self._folded.get(row.id)
+        if folded is None or folded[0] is not row:
+            folded = (row, fold("\t".join(map(str, self._display(row)[1]))))
+            self._folded[row.id] = folded
+        return folded[1]
+
     def _arrange(self) -> None:
         """Recompute `shown` from `rows`, the filter text and the sort order."""
         needle = self._needle
         if needle:
-            text = lambda r: "\t".join(map(str, self._display(r)[1])).casefold()  # noqa: E731
-            rows = [r for r in self.rows if needle in text(r)]
+            rows = [r for r in self.rows if needle in self._haystack(r)]
         else:
             rows = self.rows
         column, order = self._sort
@@ -73,12 +86,13 @@ class ArticleTableModel(QAbstractTableModel):
         self.rows = rows
         live = {r.id for r in rows}
         self._cells = {k: v for k, v in self._cells.items() if k in live}
+        self._folded = {k: v for k, v in self._folded.items() if k in live}
         self._arrange()
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
         self.beginResetModel()
-        self._needle = text.casefold()
+        self._needle = fold(text.strip())
         self._arrange()
         self.endResetModel()
 
@@ -190,7 +204,14 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         for col in (2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Said in place of the table when the filter hides every article.
+        self.no_match = QLabel(self)
+        self.no_match.setWordWrap(True)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.no_match.setContentsMargins(8, 16, 8, 8)
+        self.no_match.hide()
         layout.addWidget(self.filter)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.table)
         self.filter.textChanged.connect(self._filter_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -200,6 +221,7 @@ class LibraryPanel(QWidget):
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
+        self._show_no_match()
         self.fit_columns()
         if current is not None:
             self.select(current, emit=False)
@@ -235,8 +257,18 @@ class LibraryPanel(QWidget):
         self.table.selectionModel().blockSignals(True)
         self.model.set_filter(text)
         self.table.selectionModel().blockSignals(False)
+        self._show_no_match()
         if current is not None:
             self.select(current, emit=False)
+
+    def _show_no_match(self) -> None:
+        """The label in place of the table while the filter hides every article."""
+        typed = self.filter.text().strip()
+        empty = bool(typed) and bool(self.model.rows) and not self.model.shown
+        if empty:
+            self.no_match.setText(self.tr("No article matches “{0}”").format(typed))
+        self.no_match.setVisible(empty)
+        self.table.setVisible(not empty)
 
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
