@@ -163,9 +163,11 @@ def test_hits_grouped_by_article_best_first(store, library):
     hits = _find(store, "starlink")
     articles = [h.article_id for h in hits if h.article_id is not None]
     assert articles == sorted(articles, key=articles.index)  # each article's hits together
-    assert (
-        _find(store, "starlink", limit=1) == hits[:1] or len(_find(store, "starlink", limit=1)) == 1
-    )
+    assert _keys(hits) == {("article", library["fr"]), ("claim", library["c1"])}
+    assert len(_find(store, "starlink", limit=1)) == 1
+    # Only the claim's restated text says "couper".
+    best = _find(store, "couper")[0]
+    assert (best.kind, best.claim_id) == ("claim", library["c1"])
 
 
 def test_bad_syntax_is_harmless(store, library):
@@ -186,6 +188,7 @@ def test_bad_syntax_is_harmless(store, library):
 def test_index_follows_every_write(store, library):
     from desktop.core.articles import delete_article, update_article
     from desktop.core.claims import delete_claim, restore_claim, update_claim
+    from desktop.core.ratings import find_rating, update_rating
     from desktop.core.sources import detach_source, update_source
 
     with store.transaction() as s:
@@ -194,8 +197,12 @@ def test_index_follows_every_write(store, library):
     assert _keys(_find(store, "tag:sante")) == {("claim", library["c2"])}
     assert _find(store, "claimant:dewine") == []
     with store.transaction() as s:
-        update_article(s, library["en"], outlet="Columbus Post")
+        update_article(s, library["en"], outlet="Columbus Post", title="Nuit électorale")
     assert ("claim", library["c2"]) in _keys(_find(store, "outlet:columbus"))
+    assert ("article", library["en"]) in _keys(_find(store, "electorale"))
+    with store.transaction() as s:
+        update_rating(s, find_rating(s, "False").id, label="Faux")
+    assert _keys(_find(store, "verdict:faux")) == {("claim", library["c2"])}
     with store.transaction() as s:
         update_source(s, library["src"], title="Démenti de Moscou")
     assert ("source", library["src"]) in _keys(_find(store, "moscou"))
