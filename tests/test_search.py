@@ -243,3 +243,38 @@ def test_seed_found_by_woodward_and_starlink(store, seed_article):
         assert ("article", seed_article) in _keys(hits), word
         hit = next(h for h in hits if h.kind == "article")
         assert hit.ranges and hit.offset is not None
+
+
+def test_two_checkers_citing_one_source_at_once(backend, db_url, store, library):
+    """Both re-index the source: the second waits for the first and then updates its row
+    (on PostgreSQL an upsert; a plain INSERT would hit the first one's new row)."""
+    if backend == "sqlite":
+        pytest.skip("SQLite serializes writers (BEGIN IMMEDIATE): transactions never interleave")
+    import threading
+    import time
+
+    from desktop.core.sources import attach_source, update_citation
+    from desktop.core.store import open_store
+
+    bob_store = open_store(db_url)
+    failures = []
+
+    def bob() -> None:
+        try:
+            with bob_store.transaction() as s:
+                update_citation(s, library["c1"], library["src"], excerpt="Bob cite Peskov.")
+        except Exception as exc:  # reported below, in the test's thread
+            failures.append(exc)
+
+    try:
+        with store.transaction() as alice:
+            attach_source(alice, library["c2"], library["src"], excerpt="Alice cite Ohio.")
+            thread = threading.Thread(target=bob)
+            thread.start()
+            time.sleep(1.0)  # Bob now waits on the index row Alice rewrote
+        thread.join(30)
+        assert failures == []
+        assert ("source", library["src"]) in _keys(_find(store, "alice ohio"))
+        assert ("source", library["src"]) in _keys(_find(store, "bob peskov"))
+    finally:
+        bob_store.close()

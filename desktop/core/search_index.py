@@ -248,7 +248,20 @@ def reindex(conn: Connection, kind: str, ids: Iterable[int]) -> None:
         conn.execute(delete(INDEX).where(INDEX.c.rowid.in_([key(kind, i) for i in chunk])))
         rows = _BUILDERS[kind](conn, chunk)
         if rows:
-            conn.execute(insert(INDEX), rows)
+            conn.execute(_insert(conn), rows)
+
+
+def _insert(conn: Connection):
+    """INSERT, or on PostgreSQL an upsert: two checkers citing one source at once both
+    re-index it, and the second must not fail on the row the first just committed."""
+    if conn.dialect.name != "postgresql":
+        return insert(INDEX)
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    upsert = pg_insert(INDEX)
+    return upsert.on_conflict_do_update(
+        index_elements=["rowid"], set_={name: upsert.excluded[name] for name in COLUMNS[1:]}
+    )
 
 
 def rebuild(conn: Connection) -> None:
