@@ -278,3 +278,18 @@ def test_two_checkers_citing_one_source_at_once(backend, db_url, store, library)
         assert ("source", library["src"]) in _keys(_find(store, "bob peskov"))
     finally:
         bob_store.close()
+
+
+def test_matches_deep_in_a_long_text_and_through_ligatures():
+    """Snippets skip ahead to the first possible match, yet find the same places as the
+    index's own reading of the words (œ read as oe, accents dropped)."""
+    from desktop.core.search import Term, matches
+
+    text = "mot " * 20_000 + "Le cœur de Taïwan, les « élections »."
+    start = text.index("cœur")
+    terms = [Term(("taiwan",), True), Term(("coeur",), False)]
+    assert matches(text, terms, within=200) == [(start, start + 4), (start + 8, start + 14)]
+    phrase = [Term(("de", "taiwan"), False)]
+    assert matches(text, phrase) == [(start + 5, start + 14)]
+    assert matches(text, [Term(("elect",), True)]) == [(start + 22, start + 31)]
+    assert matches("Ångström", [Term(("angstrom",), False)]) == [(0, 8)]

@@ -13,6 +13,8 @@ from the stored text, so both databases give the same snippets and offsets.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -244,21 +246,56 @@ def _rows(session: Session, query: Query, limit: int) -> list:
 # --- snippets ----------------------------------------------------------------------------
 
 
-def matches(value: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """The (start, end) code points of every place in `value` a term matches."""
-    found = list(tokens(value))
-    spans = []
-    for i in range(len(found)):
+_COMMON_ACCENTS = re.compile("[\u0300-\u036f]+")
+
+
+def _first_candidate(value: str, terms: list[Term]) -> int:
+    """Where a match can first start, found by a regular expression in the text with its
+    common accents dropped, when that kept every offset (it nearly always does); else 0
+    (read it all). Only a shortcut: matches() then reads words as the index does."""
+    folded = _COMMON_ACCENTS.sub("", unicodedata.normalize("NFKD", value)).casefold()
+    if len(folded) != len(value):
+        return 0
+    found = []
+    for term in terms:
+        m = re.search(r"(?<![^\W_])" + re.escape(term.words[0]), folded)
+        if m is None:  # perhaps there in a form only the index's folding sees (œ → oe)
+            return 0
+        found.append(m.start())
+    return min(found)
+
+
+def matches(value: str, terms: list[Term], *, within: int | None = None) -> list[tuple[int, int]]:
+    """The (start, end) code points of the places in `value` a term matches; with
+    `within`, only those starting less than that many code points after the first (the
+    text is read no further: a snippet of a long article costs what its start costs)."""
+    if not terms:
+        return []
+    longest = max(len(term.words) for term in terms)
+    skipped = _first_candidate(value, terms)
+    stream = ((s + skipped, e + skipped, w) for s, e, w in tokens(value[skipped:]))
+    found: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []
+    stop = None
+    i = 0
+    while True:
+        while len(found) < i + longest and (token := next(stream, None)) is not None:
+            found.append(token)
+        if i >= len(found) or (stop is not None and found[i][0] >= stop):
+            return spans
         for term in terms:
             n = len(term.words)
             if i + n > len(found):
                 continue
-            ok = all(found[i + j][2] == w for j, w in enumerate(term.words[:-1]))
             last = found[i + n - 1][2]
-            if ok and (last.startswith(term.words[-1]) if term.prefix else last == term.words[-1]):
+            if all(found[i + j][2] == w for j, w in enumerate(term.words[:-1])) and (
+                last.startswith(term.words[-1]) if term.prefix else last == term.words[-1]
+            ):
                 spans.append((found[i][0], found[i + n - 1][1]))
+                if within is not None and stop is None:
+                    stop = found[i][0] + within
                 break
-    return spans
+        i += 1
 
 
 def _snippet(value: str, spans: list[tuple[int, int]]) -> tuple[str, tuple]:
@@ -334,7 +371,14 @@ def _fields(session: Session, kind: str, row) -> tuple[str, list[tuple[str, str,
 
 def _hit(session: Session, row, terms: list[Term]) -> Hit:
     title, fields = _fields(session, row.kind, row)
-    chosen = next(((v, s, base) for _n, v, base in fields if v and (s := matches(v, terms))), None)
+    chosen = next(
+        (
+            (v, s, base)
+            for _n, v, base in fields
+            if v and (s := matches(v, terms, within=SNIPPET_LENGTH))
+        ),
+        None,
+    )
     if chosen is None:  # matched by filters alone, or in a part of a word split apart
         value = next((v for _n, v, _b in fields if v), "")
         chosen = (value, [], None)

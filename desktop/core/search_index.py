@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from sqlalchemy import Connection, column, delete, event, insert, inspect, select, table, text
 from sqlalchemy.orm import Session
@@ -53,15 +54,29 @@ INDEX = table(TABLE, *(column(name) for name in COLUMNS))
 # A run of letters and digits, with any combining accents typed apart from their letter.
 _RUN = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _WORD = re.compile(r"[^\W_]+")
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o"})
+_LIGATURES = {"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o"}
+_LIGATURE = re.compile("[œŒæÆøØ]")
 # PostgreSQL keeps at most 1 MB in a tsvector: very long texts are indexed up to here.
 _MAX_WORDS = 200_000
 
 
+@lru_cache(maxsize=1)
+def _accents() -> re.Pattern:
+    """Every combining mark (all lie below U+20000), as one character class: a regular
+    expression drops them at C speed (str.translate looks each character up)."""
+    marks = [c for c in range(0x20000) if unicodedata.combining(chr(c))]
+    ranges, start = [], marks[0]
+    for prev, c in zip(marks, [*marks[1:], None], strict=True):
+        if c != prev + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+            start = c
+    return re.compile("[" + "".join(ranges) + "]+")
+
+
 def fold(value: str) -> str:
     """`value` without accents and case, as the index stores it ("Taïwan" → "taiwan")."""
-    decomposed = unicodedata.normalize("NFKD", value.translate(_LIGATURES))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    value = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], value)
+    return _accents().sub("", unicodedata.normalize("NFKD", value)).casefold()
 
 
 def tokens(value: str) -> Iterator[tuple[int, int, str]]:
@@ -69,14 +84,15 @@ def tokens(value: str) -> Iterator[tuple[int, int, str]]:
 
     A run that folds into several words ("½" → "1", "2") gives each the run's span.
     """
-    cache: dict[str, list[str]] = {}
     for m in _RUN.finditer(value):
-        run = m.group()
-        words = cache.get(run)
-        if words is None:
-            words = cache[run] = _WORD.findall(fold(run))
-        for word in words:
+        for word in _run_words(m.group()):
             yield m.start(), m.end(), word
+
+
+@lru_cache(maxsize=200_000)
+def _run_words(run: str) -> tuple[str, ...]:
+    """The folded words of one run of letters (cached: a library's words repeat)."""
+    return tuple(_WORD.findall(fold(run)))
 
 
 def words(*values: str) -> list[str]:
