@@ -18,7 +18,7 @@ import math
 import re
 
 from desktop.core.errors import ImportFailed
-from desktop.core.importers import ParsedArticle
+from desktop.core.importers import ParsedArticle, ocr
 from desktop.core.importers.pdf_layout import (
     Line,
     body_size,
@@ -31,6 +31,7 @@ from desktop.core.importers.pdf_layout import (
     title_block,
 )
 from desktop.core.importers.pdf_words import word_counts
+from desktop.core.importers.progress import report
 
 # Readers accept a header anywhere in the first 1024 bytes (PDF Reference 1.7, appendix H,
 # on Acrobat), as pypdf and pdftotext do: a banner a program printed before it on its
@@ -44,6 +45,11 @@ _FILE_NAME_TITLE = re.compile(
     r"|.*\.(pdf|docx?|odt|rtf|txt|wpd|tex|dvi|ps|html?|exe|indd|qxd|pages))$"
 )
 
+# Scans are read through text recognition (the OCR extra) up to this many pages: about 5 s
+# a page on two cores, so 50 pages take minutes, and a longer scan is better split.
+MAX_OCR_PAGES = 50
+OCR_DPI = 300  # enough for 8-point type; the engine reads no more than ocr.MAX_SIDE pixels
+
 # What programs write when nobody typed an author (ReportLab: "anonymous").
 _PLACEHOLDER_AUTHORS = frozenset({"anonymous", "unknown", "user", "admin", "administrator"})
 
@@ -56,11 +62,14 @@ def parse(data: bytes, source_name: str) -> ParsedArticle:
     lines = [line.text for page in pages for line in page]
     words = word_counts(lines)
     blocks = join_pages([page_blocks(p, words, n) for n, p in enumerate(pages)], words)
-    if not blocks:
-        raise ImportFailed(
-            source_name,
-            "has no text layer (it is a scanned image); run text recognition (OCR) on it first",
-        )
+    if not blocks:  # a scan: its pages are pictures of text
+        pages, box = _recognised(data[start:], source_name)
+        words = word_counts([line.text for page in pages for line in page])
+        blocks = join_pages([ocr.blocks(p, words, n) for n, p in enumerate(pages)], words)
+        if not blocks:
+            raise ImportFailed(
+                source_name, "has no text layer, and text recognition (OCR) found no text in it"
+            )
     headings: dict[int, int] = {}
     body = body_size([line for page in pages[:5] for line in page])
     found = title_block(blocks, body, *box)
@@ -114,6 +123,62 @@ def _read(data: bytes, source_name: str) -> tuple[list[list[Line]], tuple[float,
             raise ImportFailed(source_name, "is encrypted in a way Factdesk cannot read") from exc
         raise ImportFailed(source_name, f"is a damaged PDF document ({exc})") from exc
     return pages, first, info
+
+
+def _recognised(data: bytes, source_name: str) -> tuple[list[list[Line]], tuple[float, float]]:
+    """Every page's lines as text recognition reads them from the page drawn as an image,
+    and the first page's top and height in the same units (pixels, y up, the top at 0).
+
+    Pages are drawn by pypdfium2 (in the OCR extra) at up to 300 dpi and never more than
+    ocr.MAX_SIDE pixels on their longest side, the most the engine reads, so a page of any
+    stated size costs at most that much memory."""
+    what = "has no text layer (it is a scanned image)"
+    ocr.require(source_name, what, "read scans")
+    try:
+        import pypdfium2 as pdfium
+    except ModuleNotFoundError:
+        raise ImportFailed(source_name, f"{what}; {ocr.NOT_INSTALLED} to read scans") from None
+    try:
+        document = pdfium.PdfDocument(data)
+    except Exception as exc:  # pypdf read it, PDFium cannot
+        raise ImportFailed(
+            source_name, f"has no text layer, and its pages cannot be drawn to read them ({exc})"
+        ) from None
+    try:
+        count = len(document)
+        if count > MAX_OCR_PAGES:
+            raise ImportFailed(
+                source_name,
+                f"has no text layer and {count:,} pages; Factdesk reads scans of up to "
+                f"{MAX_OCR_PAGES} pages through text recognition (OCR) (split it into parts first)",
+            )
+        pages: list[list[Line]] = []
+        first = (0.0, 0.0)
+        for number in range(count):
+            image = _page_image(document, number, source_name)
+            if number == 0:
+                first = (0.0, float(image.height))
+            pages.append(ocr.recognise_lines(image, source_name))
+            report(number + 1, count)
+    finally:
+        document.close()
+    return pages, first
+
+
+def _page_image(document, number: int, source_name: str):
+    """Page `number` drawn as a greyscale Pillow image (see _recognised for its size)."""
+    page = document[number]
+    try:
+        width, height = page.get_size()
+        longest = max(width, height, 1.0)
+        scale = min(OCR_DPI / 72, ocr.MAX_SIDE / longest)
+        return page.render(scale=scale, grayscale=True).to_pil()
+    except Exception as exc:  # a page PDFium cannot draw
+        raise ImportFailed(
+            source_name, f"has no text layer, and page {number + 1} cannot be drawn ({exc})"
+        ) from None
+    finally:
+        page.close()
 
 
 def _box(page) -> tuple[float, float, float]:
