@@ -149,6 +149,8 @@ def test_snippet_ranges_and_offsets(store, library):
 
     hits = _find(store, '"Vladimir Poutine" starlink')
     article = next(h for h in hits if h.kind == "article")
+    assert "\n" not in article.snippet and "Taïwan Selon" in article.snippet
+    assert len(article.ranges) == 3  # the title's Starlink, then Vladimir Poutine, Starlink
     for start, end in article.ranges:
         assert article.snippet[start:end].casefold() in {"vladimir poutine", "starlink"}
     with store.read() as s:

@@ -246,6 +246,7 @@ def _rows(session: Session, query: Query, limit: int) -> list:
 # --- snippets ----------------------------------------------------------------------------
 
 
+_WHITESPACE = re.compile(r"\s+")
 _COMMON_ACCENTS = re.compile("[\u0300-\u036f]+")
 
 
@@ -310,10 +311,20 @@ def _snippet(value: str, spans: list[tuple[int, int]]) -> tuple[str, tuple]:
         space = value.rfind(" ", max(spans[0][1], start) if spans else start, end)
         end = space if space > start else end
     lead = "…" if start else ""
-    shown = lead + " ".join(value[start:end].split("\n")) + ("…" if end < len(value) else "")
-    ranges = tuple(
-        (s - start + len(lead), e - start + len(lead)) for s, e in spans if s >= start and e <= end
-    )
+    # Line breaks and runs of spaces become one space; `removed` holds, for the end of
+    # each run, how many characters were taken out up to there, to move the ranges.
+    removed, gone = [], 0
+    for m in _WHITESPACE.finditer(value, start, end):
+        gone += len(m.group()) - 1
+        removed.append((m.end(), gone))
+    shown_text = _WHITESPACE.sub(" ", value[start:end])
+
+    def moved(offset: int) -> int:
+        before = [n for at, n in removed if at <= offset]
+        return offset - start - (before[-1] if before else 0) + len(lead)
+
+    shown = lead + shown_text + ("…" if end < len(value) else "")
+    ranges = tuple((moved(s), moved(e)) for s, e in spans if s >= start and e <= end)
     return shown, ranges
 
 
