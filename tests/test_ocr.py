@@ -235,7 +235,7 @@ class FakeEngine:
         self.lines = lines  # (text, x0, y0, x1, y1)
         self.calls: list[tuple[int, int]] = []
 
-    def __call__(self, picture):
+    def __call__(self, picture, **options):
         self.calls.append(picture.size)
         boxes = [[[x0, y0], [x1, y0], [x1, y1], [x0, y1]] for _t, x0, y0, x1, y1 in self.lines]
         return SimpleNamespace(
@@ -268,6 +268,41 @@ def test_two_columns_are_read_one_after_the_other(monkeypatch):
         "Un titre sur deux colonnes",
         "Le premier paragraphe commence ici et continue dans la colonne de gauche.",
         "La seconde colonne porte un autre texte, lu après la première en entier.",
+    ]
+
+
+def test_a_line_drawn_across_a_narrow_gutter_is_cut_at_it(monkeypatch):
+    """The detector draws one box across a gutter narrower than a line is high; the word
+    boxes show the gutter, and each half goes to its column."""
+    from PIL import Image
+
+    rows = [
+        ("La colonne de gauche", "puis à droite, où"),
+        ("continue sur trois", "elle finit sa phrase"),
+        ("lignes avant de passer", "en bas de la page."),
+    ]
+    boxes, texts, words = [], [], []
+    for n, (left, right) in enumerate(rows):
+        y0, y1 = 100 + 40 * n, 130 + 40 * n
+        boxes.append([[50, y0], [1150, y0], [1150, y1], [50, y1]])  # both columns, one box
+        texts.append(f"{left} {right}")
+        line_words, x = [], 50.0
+        for word in left.split():
+            line_words.append((word, 0.99, [[x, y0], [x + 80, y0], [x + 80, y1], [x, y1]]))
+            x += 90
+        x = 620.0  # past the gutter, which the box covers
+        for word in right.split():
+            line_words.append((word, 0.99, [[x, y0], [x + 80, y0], [x + 80, y1], [x, y1]]))
+            x += 90
+        words.append(tuple(line_words))
+
+    def engine(picture, **options):
+        return SimpleNamespace(boxes=boxes, txts=texts, scores=[0.99] * 3, word_results=words)
+
+    monkeypatch.setattr(ocr, "_engine", engine)
+    assert ocr.recognise(Image.new("RGB", (1200, 400), "white")) == [
+        "La colonne de gauche continue sur trois lignes avant de passer puis à droite, où "
+        "elle finit sa phrase en bas de la page."
     ]
 
 
@@ -311,7 +346,7 @@ def test_pieces_of_one_line_are_joined_and_noise_is_dropped(monkeypatch):
     )
     engine_result = engine.__call__
 
-    def with_speck(picture):
+    def with_speck(picture, **options):
         result = engine_result(picture)
         result.boxes.append([[900, 500], [910, 500], [910, 510], [900, 510]])
         result.txts.append("~")

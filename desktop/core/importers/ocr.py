@@ -17,6 +17,7 @@ import math
 import re
 import threading
 import warnings
+from bisect import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -192,7 +193,8 @@ def _on_white(image):
 
 @dataclass(slots=True)
 class _Box:
-    """A recognised line: its text, left and right ends, top and bottom, in pixels."""
+    """A recognised line: its text, left and right ends, top and bottom, in pixels, and
+    its words with their left and right ends when the engine gave them."""
 
     text: str
     x0: float
@@ -200,6 +202,7 @@ class _Box:
     y0: float
     y1: float
     height: float
+    words: tuple[tuple[str, float, float], ...] = ()
 
     @property
     def middle(self) -> float:
@@ -281,10 +284,13 @@ def _boxes(engine, image) -> list[_Box]:
             if (top, bottom) == (0, image.height)
             else image.crop((0, top, image.width, bottom))
         )
-        result = engine(part)
+        result = engine(part, return_word_box=True)
         if getattr(result, "boxes", None) is None or getattr(result, "txts", None) is None:
             continue
-        for points, text, score in zip(result.boxes, result.txts, result.scores, strict=False):
+        words = getattr(result, "word_results", None) or ()
+        for n, (points, text, score) in enumerate(
+            zip(result.boxes, result.txts, result.scores, strict=False)
+        ):
             text = " ".join(str(text).split())
             if not text or score < MIN_SCORE:
                 continue
@@ -293,9 +299,23 @@ def _boxes(engine, image) -> list[_Box]:
             height = (math.hypot(dx - ax, dy - ay) + math.hypot(cx - bx, cy - by)) / 2
             xs, ys = (ax, bx, cx, dx), (ay, by, cy, dy)
             box = _Box(text, min(xs), max(xs), min(ys), max(ys), max(height, 1.0))
+            box.words = _words(words[n] if n < len(words) else ())
             if keep_from <= box.middle < keep_to:
                 found.append(box)
     return found
+
+
+def _words(found) -> tuple[tuple[str, float, float], ...]:
+    """(text, left, right) of each word of a line, from RapidOCR's word results ((text,
+    score, four corner points) each); () when it gave none or something else."""
+    out = []
+    try:
+        for text, _score, points in found:
+            xs = [float(point[0]) for point in points]
+            out.append((str(text), min(xs), max(xs)))
+    except (TypeError, ValueError, IndexError):
+        return ()
+    return tuple(out)
 
 
 def _reading_order(boxes: list[_Box]) -> list[_Box]:
@@ -313,7 +333,7 @@ def _cut(boxes: list[_Box], unit: float, depth: int = 0) -> Iterable[_Box]:
         for band in bands:
             yield from _cut(band, unit, depth + 1)
         return
-    columns = _split(boxes, lambda b: (b.x0, b.x1), 0.4 * unit) if depth < 40 else [boxes]
+    columns = _columns(boxes, unit) if depth < 40 else [boxes]
     if len(columns) > 1 and all(_is_column(column, unit) for column in columns):
         for column in columns:
             yield from _cut(column, unit, depth + 1)
@@ -327,6 +347,39 @@ def _is_column(boxes: list[_Box], unit: float) -> bool:
     several words) rather than a table's column of short cells, which is read row by row."""
     widths = sorted(box.x1 - box.x0 for box in boxes)
     return len(_rows(boxes, unit)) >= 3 and widths[len(widths) // 2] >= 6 * unit
+
+
+def _columns(boxes: list[_Box], unit: float) -> list[list[_Box]]:
+    """The boxes on either side of each gutter: a stripe at least 0.4 line heights wide that
+    no word crosses. The detector draws one line across a gutter narrower than a line is
+    high (LaTeX's two columns at 200 dpi), so gutters are found between words, and a line
+    drawn across one is cut there."""
+    spans = sorted(span for box in boxes for _text, *span in _word_spans(box))
+    cuts: list[float] = []
+    end = spans[0][1]
+    for start, stop in spans[1:]:
+        if start - end >= 0.4 * unit:
+            cuts.append((start + end) / 2)
+        end = max(end, stop)
+    if not cuts:
+        return [boxes]
+    groups: list[list[_Box]] = [[] for _ in range(len(cuts) + 1)]
+    for box in boxes:
+        sides: dict[int, list[tuple[str, float, float]]] = {}
+        for word in _word_spans(box):
+            sides.setdefault(bisect(cuts, (word[1] + word[2]) / 2), []).append(word)
+        if len(sides) == 1:
+            groups[next(iter(sides))].append(box)
+            continue
+        for side, words in sides.items():
+            text = " ".join(word[0] for word in words)
+            left, right = words[0][1], max(word[2] for word in words)
+            groups[side].append(_Box(text, left, right, box.y0, box.y1, box.height, tuple(words)))
+    return [group for group in groups if group]
+
+
+def _word_spans(box: _Box) -> tuple[tuple[str, float, float], ...]:
+    return box.words or ((box.text, box.x0, box.x1),)
 
 
 def _split(boxes: list[_Box], span, gap: float) -> list[list[_Box]]:
