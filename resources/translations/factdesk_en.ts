@@ -125,7 +125,7 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+36"/>
+        <location filename="../../desktop/ui/library.py" line="+41"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,7 +140,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>Imported on {0}; no publication date yet (Article Details)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -152,8 +152,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+20"/>
+        <location line="-80"/>
+        <location line="+27"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,12 +161,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+114"/>
+        <location filename="../../desktop/ui/article_view.py" line="+116"/>
         <source>Article text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+356"/>
         <source>Not rated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,7 +1307,7 @@ Your value:
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+99"/>
+        <location filename="../../desktop/ui/library.py" line="+100"/>
         <location line="+1"/>
         <source>Filter articles</source>
         <translation type="unfinished"></translation>
@@ -1315,6 +1315,11 @@ Your value:
     <message>
         <location line="+6"/>
         <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No article matches “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1641,7 +1646,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_transfer.py" line="+28"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+30"/>
         <source>Import articles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,12 +1701,12 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Already in the library: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Importing {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,7 +1716,12 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+2"/>
+        <source>Importing {0}: page {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Exported {0} claim(s) to {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2663,6 +2673,14 @@ Your value:
     <message>
         <location filename="../../desktop/ui/status.py" line="-45"/>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TurnMargin</name>
+    <message>
+        <location filename="../../desktop/ui/turn_margin.py" line="+28"/>
+        <source>Speakers and times</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

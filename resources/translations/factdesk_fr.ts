@@ -125,7 +125,7 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+36"/>
+        <location filename="../../desktop/ui/library.py" line="+41"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -140,7 +140,7 @@
         <translation>Publié</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>Imported on {0}; no publication date yet (Article Details)</source>
         <translation>Importé le {0}&#xa0;; pas encore de date de publication (Détails de l’article)</translation>
     </message>
@@ -152,8 +152,8 @@
         <translation>Affirmations</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+20"/>
+        <location line="-80"/>
+        <location line="+27"/>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
     </message>
@@ -161,12 +161,12 @@
 <context>
     <name>ArticleText</name>
     <message>
-        <location filename="../../desktop/ui/article_view.py" line="+114"/>
+        <location filename="../../desktop/ui/article_view.py" line="+116"/>
         <source>Article text</source>
         <translation>Texte de l’article</translation>
     </message>
     <message>
-        <location line="+351"/>
+        <location line="+356"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -1312,7 +1312,7 @@ Votre valeur&#xa0;:
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+99"/>
+        <location filename="../../desktop/ui/library.py" line="+100"/>
         <location line="+1"/>
         <source>Filter articles</source>
         <translation>Filtrer les articles</translation>
@@ -1321,6 +1321,11 @@ Votre valeur&#xa0;:
         <location line="+6"/>
         <source>Library</source>
         <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>No article matches “{0}”</source>
+        <translation>Aucun article ne correspond à «&#xa0;{0}&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -1646,7 +1651,7 @@ Votre valeur&#xa0;:
         <translation>le changement de statut</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_transfer.py" line="+28"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+30"/>
         <source>Import articles</source>
         <translation>Importer des articles</translation>
     </message>
@@ -1701,12 +1706,12 @@ Votre valeur&#xa0;:
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Already in the library: {0}</source>
         <translation>Déjà dans la bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Importing {0}…</source>
         <translation>Importation de {0}…</translation>
     </message>
@@ -1716,7 +1721,12 @@ Votre valeur&#xa0;:
         <translation>Échec de l’importation</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+2"/>
+        <source>Importing {0}: page {1} of {2}</source>
+        <translation>Import de {0}&#xa0;: page {1} sur {2}</translation>
+    </message>
+    <message>
+        <location line="+76"/>
         <source>Exported {0} claim(s) to {1}</source>
         <translation>{0} affirmation(s) exportée(s) dans {1}</translation>
     </message>
@@ -2669,6 +2679,14 @@ Votre valeur&#xa0;:
         <location filename="../../desktop/ui/status.py" line="-45"/>
         <source>Status</source>
         <translation>Statut</translation>
+    </message>
+</context>
+<context>
+    <name>TurnMargin</name>
+    <message>
+        <location filename="../../desktop/ui/turn_margin.py" line="+28"/>
+        <source>Speakers and times</source>
+        <translation>Intervenants et minutage</translation>
     </message>
 </context>
 <context>
