@@ -124,18 +124,19 @@ def require(source_name: str, what: str, purpose: str) -> None:
 # --- images ------------------------------------------------------------------------------
 
 
-def load_image(data: bytes, source_name: str, formats: Iterable[str] | None = None):
+def load_image(data: bytes, source_name: str, formats: Iterable[str] = ("PNG", "JPEG")):
     """Decoded image bytes as an RGB Pillow image fit for recognition: turned upright as
     its EXIF says, transparency on white, scaled down past MAX_OCR_PIXELS. ImportFailed for
     a damaged file, another format than `formats`, or more than MAX_IMAGE_PIXELS (a
     decompression bomb: a few kilobytes that decode to gigabytes)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    names = " or ".join(formats) if formats else "an"
+    formats = list(formats)  # never every format Pillow knows: EPS would run Ghostscript
+    names = " or ".join(formats)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=list(formats) if formats else None)
+            image = Image.open(io.BytesIO(data), formats=formats)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         found = re.search(r"\((\d+) pixels\)", str(exc))  # "Image size (N pixels) exceeds"
         raise ImportFailed(source_name, _too_many_pixels(int(found[1]) if found else 0)) from None
