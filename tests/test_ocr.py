@@ -140,6 +140,12 @@ def test_an_image_without_the_extra_is_refused_naming_it(no_engine):
     )
 
 
+def test_text_named_like_an_image_is_refused_as_not_one(no_engine):
+    with pytest.raises(ImportFailed) as caught:
+        image_importer.parse(b"Ceci n'est pas une image.", "pipe.png")
+    assert str(caught.value) == "pipe.png: is not a PNG or JPEG image"
+
+
 def test_a_scanned_pdf_without_the_extra_is_refused_naming_it(no_engine):
     with pytest.raises(ImportFailed) as caught:
         parse_bytes(scanned_pdf([render(FRENCH[:1])]), kind="pdf", source_name="scan.pdf")

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from desktop.core.errors import ImportFailed
 from desktop.core.importers import ParsedArticle, ocr
+from desktop.core.importers.sniff import binary_kind
 
 FORMATS = ("PNG", "JPEG")
 
 
 def parse(data: bytes, source_name: str) -> ParsedArticle:
+    if binary_kind(data) not in ("a PNG image", "a JPEG image"):  # text named .png
+        raise ImportFailed(source_name, "is not a PNG or JPEG image")
     ocr.require(source_name, "is an image", "read the text in images")
     image = ocr.load_image(data, source_name, FORMATS)
     paragraphs = ocr.recognise(image, source_name)
