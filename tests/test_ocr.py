@@ -20,7 +20,7 @@ import pytest
 
 from desktop.core.errors import ImportFailed
 from desktop.core.importers import image as image_importer
-from desktop.core.importers import ocr, parse_bytes, pdf, progress, sniff
+from desktop.core.importers import ocr, parse_bytes, pdf, progress
 
 EXTRA = "pip install 'factdesk[ocr]'"
 
@@ -138,6 +138,27 @@ def test_an_image_without_the_extra_is_refused_naming_it(no_engine):
         "capture.png: is an image; install the OCR extra (pip install 'factdesk[ocr]') "
         "to read the text in images"
     )
+
+
+def test_a_png_file_goes_to_the_image_importer_and_names_the_extra(no_engine, tmp_path):
+    from desktop.core.importers import import_path
+
+    path = tmp_path / "capture d’écran.png"
+    path.write_bytes(render(FRENCH[:1]))
+    with pytest.raises(ImportFailed) as caught:
+        import_path(path)
+    assert "pip install 'factdesk[ocr]'" in caught.value.problem
+    gif = tmp_path / "animation.png"
+    gif.write_bytes(b"GIF89a" + bytes(200))
+    with pytest.raises(ImportFailed) as caught:
+        import_path(gif)
+    assert caught.value.problem.endswith("not a PNG or JPEG image")
+
+
+def test_images_are_read_in_the_child_process_whatever_their_size():
+    from desktop.core.importers import isolated
+
+    assert {".png", ".jpg", ".jpeg"} <= isolated.ALWAYS_APART
 
 
 def test_text_named_like_an_image_is_refused_as_not_one(no_engine):
@@ -407,7 +428,6 @@ def test_french_text_comes_back_with_its_accents(engine, fmt, size):
 
 
 def test_an_image_imports_through_parse_bytes(engine, monkeypatch):
-    monkeypatch.setitem(sniff._OWN, "image", ("a PNG image", "a JPEG image"))
     parsed = parse_bytes(render(FRENCH[:2]), kind="image", source_name="capture.png")
     assert len(parsed.paragraphs) == 2
     assert cer("\n".join(parsed.paragraphs), "\n".join(FRENCH[:2])) <= MAX_CER

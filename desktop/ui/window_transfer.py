@@ -36,6 +36,8 @@ class TransferMixin:
                     "html": _tr("Web page"),
                     "docx": _tr("Word document"),
                     "pdf": _tr("PDF document"),
+                    "subtitles": _tr("Subtitles"),
+                    "image": _tr("Image (text recognition)"),
                 },
                 everything=_tr("Articles"),
             ),

@@ -1681,6 +1681,16 @@ Votre valeur&#xa0;:
         <translation>Document PDF</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Subtitles</source>
+        <translation>Sous-titres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image (text recognition)</source>
+        <translation>Image (reconnaissance de texte)</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Articles</source>
         <translation>Articles</translation>

@@ -31,6 +31,10 @@ FORMATS = {
     ".pdf": ("pdf", "PDF document"),
     ".srt": ("subtitles", "Subtitles"),
     ".vtt": ("subtitles", "Subtitles"),
+    # screenshots of posts, read by text recognition with the optional OCR extra
+    ".png": ("image", "Image"),
+    ".jpg": ("image", "Image"),
+    ".jpeg": ("image", "Image"),
 }
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 from desktop.core.importers import ParsedArticle, import_path, progress
 
 SUBPROCESS_BYTES = 200_000
+# Images are read by text recognition: seconds of work, whatever the file's size.
+ALWAYS_APART = {".png", ".jpg", ".jpeg"}
 
 _pool: ProcessPoolExecutor | None = None
 _reports = None  # the child's progress reports: (job, done, total)
@@ -75,7 +77,10 @@ def import_path_isolated(path: str | Path) -> ParsedArticle:
     """import_path, in a child process when the file is big enough to stall the window;
     the child's progress reports reach this thread's progress listener."""
     try:
-        big = Path(path).stat().st_size >= SUBPROCESS_BYTES
+        big = (
+            Path(path).stat().st_size >= SUBPROCESS_BYTES
+            or Path(path).suffix.lower() in ALWAYS_APART
+        )
     except OSError:
         big = False  # import_path reports the problem with the file
     if not big:

@@ -51,12 +51,14 @@ EXPECTED = {
     "docx": "a Word document",
     "pdf": "a PDF document",
     "subtitles": "a subtitle file",
+    "image": "a PNG or JPEG image",
 }
 
 # Signatures an importer reads itself (a .docx is a ZIP archive; encrypted ones are OLE).
 _OWN = {
     "docx": ("a ZIP archive", "an old-format Office or password-protected file"),
     "pdf": ("a PDF document",),
+    "image": ("a PNG image", "a JPEG image"),
 }
 
 
