@@ -48,6 +48,7 @@ from desktop.ui.welcome import WelcomeView
 from desktop.ui.window_actions import ActionsMixin, WindowShortcuts
 from desktop.ui.window_claims import ClaimsMixin
 from desktop.ui.window_insights import InsightsMixin
+from desktop.ui.window_search import SearchMixin
 from desktop.ui.window_suggestions import SuggestionsMixin
 from desktop.ui.window_transfer import TransferMixin
 from desktop.ui.workbench import Workbench
@@ -69,6 +70,7 @@ class MainWindow(
     ClaimsMixin,
     SuggestionsMixin,
     InsightsMixin,
+    SearchMixin,
     TransferMixin,
     LibraryMenuMixin,
     QMainWindow,

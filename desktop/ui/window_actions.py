@@ -218,6 +218,7 @@ class ActionsMixin:
         self.act_demo = self._action(_tr("Open the &Demo Article"), self.open_demo)
         self._create_suggestion_actions()
         self._create_insight_actions()
+        self._create_search_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -248,6 +249,7 @@ class ActionsMixin:
         edit_menu.addAction(self.act_article_details)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_find)
+        edit_menu.addAction(self.act_search)
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_settings)
         view_menu = bar.addMenu(_tr("&View"))
