@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from desktop.core.articles import add_article
 from desktop.core.claims import create_claim_from_quote
 from desktop.core.importers import parse_text
+from desktop.core.sources import add_source
 from desktop.core.store import open_store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.workbench import Workbench
@@ -43,6 +44,7 @@ def window(qtbot, db_path):
         claim, _ = create_claim_from_quote(
             s, first, "Elon Musk aurait refusé d’ouvrir Starlink à Taïwan", claimant="Elon Musk"
         )
+        add_source(s, claim.id, title="Communiqué du Yuan exécutif", url="https://example.org/yuan")
     win = MainWindow(Workbench(store))
     qtbot.addWidget(win)
     win.resize(1300, 800)
@@ -124,6 +126,19 @@ def test_a_claimant_filter_selects_the_claim(qtbot, window):
     assert window.article_id == window.ids["first"]
     assert window.current_claim_id() == window.ids["claim"]
     assert window.editor.claim is not None and window.editor.claim.id == window.ids["claim"]
+
+
+def test_a_source_hit_selects_the_claim_citing_it(qtbot, window):
+    panel = search(qtbot, window, "yuan executif")
+    assert panel.tree.topLevelItemCount() == 1
+    group = panel.tree.topLevelItem(0)
+    assert group.text(0) == "Sources" and group.childCount() == 1
+    assert panel.status.text() == "1 hit in 1 source"
+    panel.tree.setFocus()
+    panel.tree.setCurrentItem(group.child(0))
+    QTest.keyClick(panel.tree, Qt.Key.Key_Return)
+    assert window.article_id == window.ids["first"]
+    assert window.current_claim_id() == window.ids["claim"]
 
 
 def test_a_bad_query_and_no_match_say_so_in_the_panel(qtbot, window):
