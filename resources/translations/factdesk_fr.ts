@@ -1336,7 +1336,7 @@ Votre valeur&#xa0;:
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+122"/>
+        <location filename="../../desktop/ui/main_window.py" line="+124"/>
         <source>Claim counts by verdict</source>
         <translation>Nombre d’affirmations par verdict</translation>
     </message>
@@ -1596,7 +1596,7 @@ Votre valeur&#xa0;:
         <translation>Ouvrir l’article de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1611,7 +1611,7 @@ Votre valeur&#xa0;:
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1931,6 +1931,26 @@ Votre valeur&#xa0;:
         <source>Not suggested again in this article — Undo brings it back.</source>
         <translation>Plus suggérée dans cet article — Annuler la fait revenir.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_search.py" line="+39"/>
+        <source>Search &amp;Library…</source>
+        <translation>Chercher dans la &amp;bibliothèque…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find words in every article, claim and source of the library</source>
+        <translation>Trouver des mots dans tous les articles, affirmations et sources de la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No claim cites this source.</source>
+        <translation>Aucune affirmation ne cite cette source.</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -2230,6 +2250,119 @@ Votre valeur&#xa0;:
         <location line="+1"/>
         <source>&amp;Excerpt:</source>
         <translation>E&amp;xtrait&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../desktop/ui/search_panel.py" line="+123"/>
+        <source>Words, &quot;a phrase&quot;, -word, claimant:, tag:, verdict:, before:2024-12-31…</source>
+        <translation>Mots, «&#xa0;une expression&#xa0;», -mot, claimant:, tag:, verdict:, before:2024-12-31…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the library</source>
+        <translation>Chercher dans la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accents and case do not matter; words match as prefixes. Filters: claimant:, verdict:, tag:, outlet:, checker:, status:, before:, after: (dates as YYYY-MM-DD); a leading - excludes.</source>
+        <translation>Accents et majuscules ne comptent pas&#xa0;; les mots valent comme débuts de mots. Filtres&#xa0;: claimant:, verdict:, tag:, outlet:, checker:, status:, before:, after: (dates AAAA-MM-JJ)&#xa0;; un - en tête exclut.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Search results count</source>
+        <translation>Nombre de résultats</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search results</source>
+        <translation>Résultats de la recherche</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Searching…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot search: {0}</source>
+        <translation>Recherche impossible&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Untitled article</source>
+        <translation>Article sans titre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim</source>
+        <translation>Affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No match for “{0}”.</source>
+        <translation>Aucun résultat pour «&#xa0;{0}&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 hit</source>
+        <translation>1 résultat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} hits</source>
+        <translation>{0} résultats</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 article</source>
+        <translation>1 article</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} articles</source>
+        <translation>{0} articles</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 source</source>
+        <translation>1 source</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{0} sources</source>
+        <translation>{0} sources</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} in {1}</source>
+        <translation>{0} dans {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} in {1} and {2}</source>
+        <translation>{0} dans {1} et {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(the best {0}: add words to narrow the search)</source>
+        <translation>(les {0} meilleurs&#xa0;: ajoutez des mots pour affiner)</translation>
     </message>
 </context>
 <context>
@@ -2673,7 +2806,7 @@ Votre valeur&#xa0;:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-232"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-234"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler&#xa0;: {0}</translation>
     </message>
