@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from desktop.core.articles import add_article
 from desktop.core.claims import create_claim_from_quote
 from desktop.core.importers import parse_text
+from desktop.core.models import Article
 from desktop.core.sources import add_source
 from desktop.core.store import open_store
 from desktop.ui.main_window import MainWindow
@@ -163,3 +164,16 @@ def test_late_answers_for_an_older_query_are_dropped(qtbot, window):
 
     qtbot.waitUntil(lambda: not tasks.busy(), timeout=10_000)
     assert panel.shown_query == "zanzibar" and panel.tree.topLevelItemCount() == 0
+
+
+def test_the_hits_follow_a_claim_tagged_meanwhile(qtbot, window):
+    panel = search(qtbot, window, 'claimant:"Marie Curie"')
+    assert panel.tree.topLevelItemCount() == 0
+    with window.wb.store.transaction() as s:
+        text = s.get(Article, window.ids["second"]).text
+    start = len(text.split("\n")[0]) + 2  # the first words after the title
+    window.article.text.select_codepoints(start, start + 12)
+    window.tag_selection()
+    window.editor.claimant.setText("Marie Curie")
+    window.editor.flush()
+    qtbot.waitUntil(lambda: panel.tree.topLevelItemCount() == 1, timeout=10_000)

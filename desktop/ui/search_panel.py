@@ -159,8 +159,19 @@ class SearchPanel(QWidget):
         self.tree.itemClicked.connect(lambda item, _col: self.choose(item))
         self.tree.itemActivated.connect(lambda item, _col: self.choose(item))
         wb.libraryReplaced.connect(self.run_search)
+        # What the hits show follows the library: edits here, a colleague's or a CLI's.
+        for signal in (wb.articlesChanged, wb.claimsChanged, wb.externalChange):
+            signal.connect(self._library_changed)
+        wb.claimChanged.connect(self._claim_changed)
 
     # --- keys ------------------------------------------------------------------------
+
+    def _library_changed(self, *_args) -> None:
+        if self.isVisible() and self.query.text().strip():
+            self.timer.start()  # the typing pause's timer: a burst of changes is one search
+
+    def _claim_changed(self, _article_id: int, _claim_id: int) -> None:
+        self._library_changed()
 
     def focus_query(self) -> None:
         self.query.setFocus()
