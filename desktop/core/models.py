@@ -311,3 +311,23 @@ class SuggestionDismissal(SQLModel, table=True):
     quote: str = Field(max_length=4000)
     created_at: datetime = Field(default_factory=utcnow)
     created_by: str = Field(default="", max_length=200)
+
+
+class ReferenceCheck(SQLModel, table=True):
+    """A fact-check published by another newsroom (imported ClaimReview), kept apart from
+    the library's own claims: it answers "checked already?" and is never exported as ours.
+    Its review URL identifies it, so importing the same feed twice adds nothing."""
+
+    __tablename__ = "reference_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_text: str = ""
+    claimant: str = Field(default="", max_length=500)
+    claim_date: date | None = None
+    rating: str = Field(default="", max_length=500)
+    publisher: str = Field(default="", max_length=500)
+    review_url: str = Field(max_length=2000, unique=True)
+    headline: str = Field(default="", max_length=2000)
+    language: str = Field(default="", max_length=20)
+    review_date: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)

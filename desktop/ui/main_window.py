@@ -47,6 +47,7 @@ from desktop.ui.status import MessageBar, StatusBar
 from desktop.ui.welcome import WelcomeView
 from desktop.ui.window_actions import ActionsMixin, WindowShortcuts
 from desktop.ui.window_claims import ClaimsMixin
+from desktop.ui.window_factchecks import FactChecksMixin
 from desktop.ui.window_insights import InsightsMixin
 from desktop.ui.window_search import SearchMixin
 from desktop.ui.window_suggestions import SuggestionsMixin
@@ -71,6 +72,7 @@ class MainWindow(
     SuggestionsMixin,
     InsightsMixin,
     SearchMixin,
+    FactChecksMixin,
     TransferMixin,
     LibraryMenuMixin,
     QMainWindow,

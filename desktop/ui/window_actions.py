@@ -219,6 +219,7 @@ class ActionsMixin:
         self._create_suggestion_actions()
         self._create_insight_actions()
         self._create_search_actions()
+        self._create_factcheck_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -231,6 +232,7 @@ class ActionsMixin:
         file_menu.addSeparator()
         for a in (self.act_import, self.act_import_url, self.act_paste):
             file_menu.addAction(a)
+        file_menu.addAction(self.act_import_factchecks)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_period_report)
