@@ -229,3 +229,18 @@ def test_deep_nesting_does_not_crash(store, tmp_path):
     path = _write(tmp_path, "deep.json", "[" * 100_000 + "]" * 100_000)
     with pytest.raises(ImportFailed, match="deep.json"):
         import_files(store, [path])
+
+
+def test_overlong_review_urls_are_left_out(store, tmp_path):
+    """A URL over 2,000 bytes (PostgreSQL's unique index could not hold it) is skipped."""
+    long_url = "https://checks.example/" + "é" * 1500
+    path = _write(tmp_path, "long.json", [_review(1), _review(2, url=long_url)])
+    [(_name, counts)] = import_files(store, [path])
+    assert counts.added == 1
+
+
+def test_nul_and_lone_surrogates_in_json_strings_are_stored_cleanly(store, tmp_path):
+    text = json.dumps(_review(1)).replace("Zork Blimpson", "Zork\\u0000 \\ud800Blimpson")
+    path = _write(tmp_path, "odd.json", text)
+    import_files(store, [path])
+    assert _rows(store)[0].claimant == "Zork ?Blimpson"

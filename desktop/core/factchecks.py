@@ -227,6 +227,7 @@ def _text(value, limit: int = 100_000) -> str:
         value = str(value)
     if not isinstance(value, str):
         return ""
+    value = value.encode("utf-8", "replace").decode("utf-8")  # lone surrogates ("\\ud800")
     return " ".join(value.replace("\x00", "").split())[:limit]
 
 
@@ -242,7 +243,7 @@ def _date(value) -> date | None:
 
 def _url(value) -> str:
     url = _text(value, _MAX_URL + 1)
-    if len(url) > _MAX_URL or not re.match(r"https?://\S+$", url, re.IGNORECASE):
+    if len(url.encode()) > _MAX_URL or not re.match(r"https?://\S+$", url, re.IGNORECASE):
         return ""
     return url
 
