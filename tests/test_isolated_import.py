@@ -47,3 +47,21 @@ def test_a_refusal_in_the_child_is_the_same_error_here(tmp_path, small_threshold
     with pytest.raises(ImportFailed) as caught:
         isolated.import_path_isolated(path)
     assert caught.value.source == str(path) and "binary" in caught.value.problem
+
+
+def test_a_long_text_is_scored_in_the_child_process_alike(small_threshold, monkeypatch):
+    from desktop.core.suggestions import score_text
+
+    text = "Budget\n\nLe déficit a augmenté de 12 % en 2023. Il fait beau. Selon l’Insee, oui."
+    seen = []
+    real = isolated._executor
+
+    def spy():
+        seen.append(1)
+        return real()
+
+    monkeypatch.setattr(isolated, "_executor", spy)
+    apart = isolated.score_apart(text, "fr", [[0, 1]], [])
+    assert seen  # went through the process pool
+    assert apart == score_text(text, "fr", [[0, 1]], [])
+    assert [text[s:e] for s, e, _ in apart][0] == "Le déficit a augmenté de 12 % en 2023."

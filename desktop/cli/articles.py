@@ -85,6 +85,9 @@ def read_source(source: str):
     return importers.import_path(source)
 
 
+SCORE_CHARS = 1_000_000  # past this, splitting into sentences takes seconds: done on demand
+
+
 def cmd_import(args) -> int:
     from desktop.core.articles import add_article
     from desktop.core.suggestions import score_and_store
@@ -100,7 +103,8 @@ def cmd_import(args) -> int:
                 outlet=args.outlet,
                 language=args.lang,
             )
-        score_and_store(store, added.article_id)
+        if sum(map(len, parsed.paragraphs)) < SCORE_CHARS:
+            score_and_store(store, added.article_id)  # a book is scored when first asked
     if not added.created:
         say(f"{shown(args.source)}: already in the library as article {added.article_id}")
     print(added.article_id)

@@ -77,14 +77,16 @@ def _after_label(text: str, start: int, end: int) -> int:
     return at
 
 
-def refresh(session: Session, article: Article, *, save: bool = True) -> SentenceScores:
+def refresh(
+    session: Session, article: Article, *, save: bool = True, scorer=None
+) -> SentenceScores:
     """The article's stored scores, recomputed first if its text or the model changed
     (and stored, unless `save` is False: a read-only library is scored in memory)."""
     model = shipped_model().name
     row = session.get(SentenceScores, article.id)
     if row is not None and row.content_hash == article.content_hash and row.model == model:
         return row
-    spans = score_text(article.text, article.language, article.headings, article.turns)
+    spans = (scorer or score_text)(article.text, article.language, article.headings, article.turns)
     if not save:
         return SentenceScores(
             article_id=article.id, model=model, content_hash=article.content_hash, spans=spans
@@ -97,9 +99,10 @@ def refresh(session: Session, article: Article, *, save: bool = True) -> Sentenc
     return row
 
 
-def score_and_store(store, article_id: int) -> None:
+def score_and_store(store, article_id: int, scorer=None) -> None:
     """Score an article's sentences with no write lock held while splitting (seconds for
-    a book), then store them in a short transaction; what import workers call."""
+    a book), then store them in a short transaction; what import workers call. `scorer`
+    stands for score_text (the window passes one that works in a child process)."""
     with store.read() as session:
         article = _article(session, article_id)
         text, language, headings = article.text, article.language, list(article.headings)
@@ -108,7 +111,7 @@ def score_and_store(store, article_id: int) -> None:
         row = session.get(SentenceScores, article_id)
         if row is not None and row.content_hash == digest and row.model == shipped_model().name:
             return
-    spans = score_text(text, language, headings, turns)
+    spans = (scorer or score_text)(text, language, headings, turns)
     with store.transaction() as session:
         article = session.get(Article, article_id)
         if article is None or article.content_hash != digest:
@@ -133,11 +136,16 @@ def dismissed(session: Session, article_id: int) -> set[str]:
 
 
 def ranked(
-    session: Session, article_id: int, *, include_dismissed: bool = False, save: bool = True
+    session: Session,
+    article_id: int,
+    *,
+    include_dismissed: bool = False,
+    save: bool = True,
+    scorer=None,
 ) -> list[Suggestion]:
     """Every body sentence, most check-worthy first (ties in reading order)."""
     article = _article(session, article_id)
-    row = refresh(session, article, save=save)
+    row = refresh(session, article, save=save, scorer=scorer)
     gone = set() if include_dismissed else dismissed(session, article_id)
     order = sorted(row.spans, key=lambda span: (-span[2], span[0]))
     out = []
@@ -155,11 +163,16 @@ def shown_count(total: int, percent: int) -> int:
 
 
 def top(
-    session: Session, article_id: int, percent: int = DEFAULT_THRESHOLD, *, save: bool = True
+    session: Session,
+    article_id: int,
+    percent: int = DEFAULT_THRESHOLD,
+    *,
+    save: bool = True,
+    scorer=None,
 ) -> list[Suggestion]:
     """The suggestions the window marks: the top `percent` of the article's sentences,
     counted before dismissals so dismissing one does not pull in a weaker one."""
-    everything = ranked(session, article_id, include_dismissed=True, save=save)
+    everything = ranked(session, article_id, include_dismissed=True, save=save, scorer=scorer)
     keep = shown_count(len(everything), percent)
     gone = dismissed(session, article_id)
     return [s for s in everything[:keep] if s.text not in gone]

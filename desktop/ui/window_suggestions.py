@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from desktop.core import suggestions as core_suggestions
+from desktop.core.importers.isolated import score_apart
 from desktop.ui import commands
 from desktop.ui.state import qsettings
 from desktop.ui.tasks import run_quiet
@@ -142,7 +143,7 @@ class SuggestionsMixin:
 
         def read():
             with store.transaction() as session:  # the first time, scores are stored
-                return core_suggestions.top(session, article_id, percent)
+                return core_suggestions.top(session, article_id, percent, scorer=score_apart)
 
         def done(found) -> None:
             if store is self.wb.store and article_id == self.article_id:

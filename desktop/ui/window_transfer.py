@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 
 from desktop.core import importers
 from desktop.core.articles import add_article
-from desktop.core.importers.isolated import import_path_isolated
+from desktop.core.importers.isolated import import_path_isolated, score_apart
 from desktop.core.suggestions import score_and_store
 from desktop.core.views import ArticleView, article_summary, get_article
-from desktop.ui.tasks import run_task
+from desktop.ui.tasks import run_quiet, run_task
 
 
 def _tr(text: str) -> str:
@@ -73,7 +73,6 @@ class TransferMixin:
             parsed = parse()
             with store.transaction() as session:
                 added = add_article(session, parsed)
-            score_and_store(store, added.article_id)  # the suggestions, off the UI thread
             with store.read() as session:  # here too: the window has no time to spare
                 article = get_article(session, added.article_id)
                 summary = article_summary(session, added.article_id)
@@ -89,6 +88,13 @@ class TransferMixin:
                 self.act_export.setEnabled(True)
                 self._update_welcome()
             self.library.select(added.article_id, emit=False)
+            if not self.act_suggestions.isChecked():  # (else opening it scores it)
+                # Scored now, in a child process for a long text, so suggestions are ready.
+                run_quiet(
+                    lambda: score_and_store(store, added.article_id, scorer=score_apart),
+                    lambda _none: None,
+                    lambda _message: None,  # scored again when suggestions are asked for
+                )
             if self.is_book(article):
                 # A book: its document is built in one event-loop turn, shown in the next.
                 QTimer.singleShot(0, self, lambda: self._open_imported(article))

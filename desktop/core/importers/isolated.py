@@ -57,6 +57,27 @@ def _child_import(path: str, job: int) -> ParsedArticle:
         return import_path(path)
 
 
+def _child_score(text: str, language: str, headings, turns) -> list[list[int]]:
+    from desktop.core.suggestions import score_text
+
+    return score_text(text, language, headings, turns)
+
+
+def score_apart(text: str, language: str, headings, turns) -> list[list[int]]:
+    """suggestions.score_text, in the child process for a long text: splitting a book
+    into sentences is seconds of Python that would otherwise stall the window."""
+    if len(text) < SUBPROCESS_BYTES:
+        return _child_score(text, language, headings, turns)
+    global _pool
+    try:
+        return (
+            _executor().submit(_child_score, text, language, list(headings), list(turns)).result()
+        )
+    except (BrokenProcessPool, OSError, RuntimeError):
+        _pool = None
+        return _child_score(text, language, headings, turns)
+
+
 def _relay(future) -> None:
     """Hand the child's reports to the listeners of their jobs until `future` is done
     (any waiting thread relays every job's reports: the pool runs one at a time)."""
