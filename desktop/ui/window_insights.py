@@ -24,7 +24,7 @@ class InsightsMixin:
             _tr("Claims by verdict, month, claimant, outlet, tag, checker and status"),
         )
         self.act_period_report = self._action(
-            _tr("Export &Period Report…"),
+            _tr("Expor&t Period Report…"),
             self.export_period_report,
             tip=_tr("The desk's summary with charts, then each article checked in a period"),
         )

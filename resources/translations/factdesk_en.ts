@@ -1331,7 +1331,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+124"/>
+        <location filename="../../desktop/ui/main_window.py" line="+126"/>
         <source>Claim counts by verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,7 +1591,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,7 +1601,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,7 +1711,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Already in the library: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,12 +1721,43 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Import failed</source>
+        <location filename="../../desktop/ui/window_factchecks.py" line="+23"/>
+        <source>Import &amp;Fact-Checks…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Import other newsrooms&apos; fact-checks: ClaimReview JSON-LD, web pages, Fact Check Tools API JSON or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import fact-checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fact-checks (*.json *.jsonld *.html *.htm *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Fact-checks: {0} added, {1} already in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing fact-checks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+3"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_transfer.py" line="+2"/>
         <source>Importing {0}: page {1} of {2}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1752,7 +1783,7 @@ Your value:
     </message>
     <message>
         <location line="+3"/>
-        <source>Export &amp;Period Report…</source>
+        <source>Expor&amp;t Period Report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1792,7 +1823,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_suggestions.py" line="+30"/>
+        <location filename="../../desktop/ui/window_suggestions.py" line="+31"/>
         <source>figure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2275,7 +2306,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+102"/>
         <source>Searching…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2801,7 +2832,7 @@ Your value:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-234"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-236"/>
         <source>&amp;Undo {0}</source>
         <translation type="unfinished"></translation>
     </message>

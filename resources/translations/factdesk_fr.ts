@@ -1336,7 +1336,7 @@ Votre valeur&#xa0;:
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+124"/>
+        <location filename="../../desktop/ui/main_window.py" line="+126"/>
         <source>Claim counts by verdict</source>
         <translation>Nombre d’affirmations par verdict</translation>
     </message>
@@ -1596,7 +1596,7 @@ Votre valeur&#xa0;:
         <translation>Ouvrir l’article de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1606,7 +1606,7 @@ Votre valeur&#xa0;:
         <translation>Bibliothèques &amp;récentes</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
@@ -1716,7 +1716,7 @@ Votre valeur&#xa0;:
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+42"/>
         <source>Already in the library: {0}</source>
         <translation>Déjà dans la bibliothèque&#xa0;: {0}</translation>
     </message>
@@ -1726,12 +1726,43 @@ Votre valeur&#xa0;:
         <translation>Importation de {0}…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/window_factchecks.py" line="+23"/>
+        <source>Import &amp;Fact-Checks…</source>
+        <translation>Importer des vérifica&amp;tions…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import other newsrooms&apos; fact-checks: ClaimReview JSON-LD, web pages, Fact Check Tools API JSON or CSV</source>
+        <translation>Importer les vérifications d’autres rédactions&#xa0;: ClaimReview JSON-LD, pages web, JSON de l’API Fact Check Tools ou CSV</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Import fact-checks</source>
+        <translation>Importer des vérifications</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fact-checks (*.json *.jsonld *.html *.htm *.csv);;All files (*)</source>
+        <translation>Vérifications (*.json *.jsonld *.html *.htm *.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Fact-checks: {0} added, {1} already in the library</source>
+        <translation>Vérifications&#xa0;: {0} ajoutées, {1} déjà dans la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Importing fact-checks…</source>
+        <translation>Import des vérifications…</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+3"/>
         <source>Import failed</source>
         <translation>Échec de l’importation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../desktop/ui/window_transfer.py" line="+2"/>
         <source>Importing {0}: page {1} of {2}</source>
         <translation>Import de {0}&#xa0;: page {1} sur {2}</translation>
     </message>
@@ -1757,7 +1788,7 @@ Votre valeur&#xa0;:
     </message>
     <message>
         <location line="+3"/>
-        <source>Export &amp;Period Report…</source>
+        <source>Expor&amp;t Period Report…</source>
         <translation>Exporter le bilan d’une &amp;période…</translation>
     </message>
     <message>
@@ -1797,7 +1828,7 @@ Votre valeur&#xa0;:
         <translation>Supprimer «&#xa0;{0}&#xa0;» et toutes ses affirmations&#xa0;? Cette action est irréversible.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_suggestions.py" line="+30"/>
+        <location filename="../../desktop/ui/window_suggestions.py" line="+31"/>
         <source>figure</source>
         <translation>chiffre</translation>
     </message>
@@ -2280,7 +2311,7 @@ Votre valeur&#xa0;:
         <translation>Résultats de la recherche</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+102"/>
         <source>Searching…</source>
         <translation>Recherche…</translation>
     </message>
@@ -2806,7 +2837,7 @@ Votre valeur&#xa0;:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-234"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-236"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler&#xa0;: {0}</translation>
     </message>
