@@ -295,3 +295,12 @@ def test_matches_deep_in_a_long_text_and_through_ligatures():
     assert matches(text, phrase) == [(start + 5, start + 14)]
     assert matches(text, [Term(("elect",), True)]) == [(start + 22, start + 31)]
     assert matches("Ångström", [Term(("angstrom",), False)]) == [(0, 8)]
+
+
+def test_a_book_is_folded_in_slices_to_the_same_words():
+    from desktop.core import search_index
+
+    text = "Taïwan, l’élection et l’œuvre ÉTÉ. " * 4000  # well past one slice
+    assert len(text) > 3 * search_index.FOLD_CHUNK
+    assert search_index.fold(text) == search_index._fold(text)
+    assert search_index.fold(text).startswith("taiwan, l’election et l’oeuvre ete.")
