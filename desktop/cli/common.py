@@ -64,6 +64,19 @@ def library_file(args) -> Path | None:
     return Path(os.path.realpath(Path(target).expanduser()))
 
 
+def count(text: str) -> int:
+    """An argparse type for "how many" options (--top, --limit): a whole number, 1–10000."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError("give a number from 1 to 10000")
+    return value
+
+
 def print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-
-from desktop.cli.common import print_json, print_table, store_for
+from desktop.cli.common import count, print_json, print_table, store_for
 
 HEADERS = ["KIND", "ARTICLE", "CLAIM", "SNIPPET"]
 
@@ -23,19 +21,9 @@ def register(sub, common) -> None:
     p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument(
-        "--limit", type=_limit, default=50, metavar="N", help="hits shown at most (default 50)"
+        "--limit", type=count, default=50, metavar="N", help="hits shown at most (default 50)"
     )
     p.set_defaults(run=cmd_search)
-
-
-def _limit(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 10_000:
-        raise argparse.ArgumentTypeError("give a number from 1 to 10000")
-    return value
 
 
 def _as_json(hit) -> dict:

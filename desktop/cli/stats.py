@@ -4,12 +4,11 @@ checker or status, as an aligned table, JSON or CSV (desktop.core.stats does the
 
 from __future__ import annotations
 
-import argparse
 import csv
 import sys
 
 from desktop.cli import CliError
-from desktop.cli.common import print_json, print_table, store_for
+from desktop.cli.common import count, print_json, print_table, store_for
 
 DIMENSIONS = ("verdict", "month", "claimant", "outlet", "tag", "checker", "status")
 HEADERS = {
@@ -47,7 +46,7 @@ def register(sub, common) -> None:
     p.add_argument("--by", choices=DIMENSIONS, default="verdict", help="what to count by")
     p.add_argument(
         "--top",
-        type=_positive,
+        type=count,
         default=20,
         metavar="N",
         help="claimants, outlets, tags or checkers shown (the biggest; default 20)",
@@ -64,16 +63,6 @@ def register(sub, common) -> None:
     out.add_argument("--json", action="store_true", help="machine-readable output")
     out.add_argument("--csv", action="store_true", help="comma-separated values")
     p.set_defaults(run=cmd_stats)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 10_000:
-        raise argparse.ArgumentTypeError("give a number from 1 to 10000")
-    return value
 
 
 def _verdict_key(verdicts, text: str):

@@ -3,19 +3,7 @@
 from __future__ import annotations
 
 from desktop.cli import record_id
-from desktop.cli.common import print_json, print_table, store_for
-
-
-def _count(value: str) -> int:
-    import argparse
-
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r}: give 1 or more")
-    return number
+from desktop.cli.common import count, print_json, print_table, store_for
 
 
 def register(sub, common) -> None:
@@ -32,7 +20,7 @@ def register(sub, common) -> None:
     )
     p.add_argument("article_id", type=record_id, metavar="ARTICLE_ID")
     how_many = p.add_mutually_exclusive_group()
-    how_many.add_argument("--top", type=_count, default=10, metavar="N", help="the N best (10)")
+    how_many.add_argument("--top", type=count, default=10, metavar="N", help="the N best (10)")
     how_many.add_argument("--all", action="store_true", help="every sentence, best first")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_suggest)
