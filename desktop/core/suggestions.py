@@ -84,7 +84,7 @@ def refresh(
     (and stored, unless `save` is False: a read-only library is scored in memory)."""
     model = shipped_model().name
     row = session.get(SentenceScores, article.id)
-    if row is not None and row.content_hash == article.content_hash and row.model == model:
+    if _current(row, article.content_hash):
         return row
     spans = (scorer or score_text)(article.text, article.language, article.headings, article.turns)
     if not save:
@@ -99,6 +99,11 @@ def refresh(
     return row
 
 
+def _current(row: SentenceScores | None, digest: str) -> bool:
+    """Whether stored scores are those of this text and of the shipped model."""
+    return row is not None and row.content_hash == digest and row.model == shipped_model().name
+
+
 def score_and_store(store, article_id: int, scorer=None) -> None:
     """Score an article's sentences with no write lock held while splitting (seconds for
     a book), then store them in a short transaction; what import workers call. `scorer`
@@ -109,7 +114,7 @@ def score_and_store(store, article_id: int, scorer=None) -> None:
         turns = list(article.turns)
         digest = article.content_hash
         row = session.get(SentenceScores, article_id)
-        if row is not None and row.content_hash == digest and row.model == shipped_model().name:
+        if _current(row, digest):
             return
     spans = (scorer or score_text)(text, language, headings, turns)
     with store.transaction() as session:

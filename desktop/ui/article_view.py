@@ -356,6 +356,10 @@ class ArticleText(QTextEdit):
             end -= 1
         return (start, end) if end > start else None
 
+    def cursor_codepoint(self) -> int:
+        """Where the text cursor is, in code points of the stored text."""
+        return self._map.to_codepoint(self.textCursor().position())
+
     def select_codepoints(self, start: int, end: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(self._map.to_utf16(start))

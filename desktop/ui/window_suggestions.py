@@ -197,7 +197,7 @@ class SuggestionsMixin:
             return
         text = self.article.text
         here = text.selection_codepoints()
-        position = here[0] if here else text._map.to_codepoint(text.textCursor().position())
+        position = here[0] if here else text.cursor_codepoint()
         starts = [s.start for s in self.suggestions]
         if delta > 0:
             index = bisect_right(starts, position) % len(starts)

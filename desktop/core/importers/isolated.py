@@ -108,7 +108,7 @@ def import_path_isolated(path: str | Path) -> ParsedArticle:
         return import_path(path)
     global _pool
     job = next(_jobs)
-    listener = progress._listener.get()
+    listener = progress.current()
     try:
         if listener is not None:
             with _lock:

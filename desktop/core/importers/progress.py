@@ -16,6 +16,11 @@ Listener = Callable[[int, int], None]
 _listener: ContextVar[Listener | None] = ContextVar("import_progress", default=None)
 
 
+def current() -> Listener | None:
+    """The listener of this thread of work (to hand on to a child process's reports)."""
+    return _listener.get()
+
+
 def report(done: int, total: int) -> None:
     """`done` of `total` units (pages) read."""
     listener = _listener.get()
