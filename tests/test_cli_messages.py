@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, SEED
+from tests.conftest import ROOT
 from tests.test_cli import ok, row_counts, run, user_error
 
 HUGE = str(2**64)
@@ -22,9 +22,9 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="bytes in argv: 
 
 
 @pytest.fixture
-def lib(tmp_path) -> str:
+def lib(tmp_path, seed_path) -> str:
     path = str(tmp_path / "library.sqlite3")
-    ok(path, "import", str(SEED))
+    ok(path, "import", str(seed_path))
     return path
 
 
