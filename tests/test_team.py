@@ -264,3 +264,42 @@ def test_copy_db_round_trip_of_the_seed_library(db_url, tmp_path, seed_path):
     assert _exports(first, article_id) == _exports(back, article_id)
     exported = _exports(back, article_id)["json"].decode("utf-8")
     assert "Taïwan" in exported and "Kremlin" in exported
+
+
+def test_copy_db_copies_every_table_of_the_schema():
+    """A table added to the models but forgotten by copy-db would be lost on the move to
+    the team server (dismissals, reference checks, versions, captures)."""
+    from sqlmodel import SQLModel
+
+    from desktop.core import copying, search_index
+
+    tables = {n for n in SQLModel.metadata.tables if not search_index.is_index_table(n)}
+    assert tables == set(copying.TABLE_ORDER) | set(copying.NOT_COPIED)
+
+
+def test_copy_db_keeps_versions_captures_and_reference_checks(tmp_path):
+    from desktop.core.models import ArticleVersion, ReferenceCheck, Source, SourceCapture
+
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    article_id = _library_with_checks(first)
+    a = open_store(first)
+    try:
+        with a.transaction() as s:
+            s.add(ArticleVersion(article_id=article_id, number=1, text="avant"))
+            source = Source(url="https://example.org/p")
+            s.add(source)
+            s.flush()
+            s.add(SourceCapture(source_id=source.id, body=b"\x00<p>", size=4))
+            s.add(ReferenceCheck(review_url="https://checks.example/1", claim_text="x"))
+        b = open_store(second)
+        try:
+            counts = copy_library(a, b)
+            with b.read() as s:
+                assert s.query(SourceCapture).one().body == b"\x00<p>"
+                assert s.query(ArticleVersion).one().text == "avant"
+                assert s.query(ReferenceCheck).one().claim_text == "x"
+        finally:
+            b.close()
+    finally:
+        a.close()
+    assert counts["source_capture"] == counts["article_version"] == counts["reference_check"] == 1

@@ -28,8 +28,17 @@ TABLE_ORDER = (
     "claim_tag",
     "claim_source",
     "highlight",
+    "sentence_scores",
+    "suggestion_dismissal",
+    "reference_check",
+    "article_version",
+    "version_anchor",
+    "source_capture",
 )
-CONTENT_TABLES = ("article", "claim", "highlight", "source", "tag")
+CONTENT_TABLES = ("article", "claim", "highlight", "source", "tag", "reference_check")
+# Kept in step by the database itself (search_index*) or counting this database's own
+# commits (library_state): not copied.
+NOT_COPIED = ("library_state",)
 CHUNK = 1000
 
 

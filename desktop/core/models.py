@@ -15,7 +15,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Optional
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, UniqueConstraint
 from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, Relationship, SQLModel
 
@@ -179,6 +179,9 @@ class Claim(SQLModel, table=True):
     # when it leaves it, so an undone publication leaves no date behind.
     published_at: datetime | None = None
     checker: str = Field(default="", max_length=200)
+    # The article version the verdict was reached on (ArticleVersion.number); None while
+    # the article has only ever had one version.
+    checked_version: int | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, **_stamps())
     created_by: str = Field(default="", max_length=200)
@@ -331,3 +334,73 @@ class ReferenceCheck(SQLModel, table=True):
     language: str = Field(default="", max_length=20)
     review_date: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class ArticleVersion(SQLModel, table=True):
+    """One version of an article's text, as it was retrieved; never altered nor deleted.
+
+    An article that never changed has no rows: its one version is the article itself.
+    When a second version arrives, row 1 is written from the article as it was, row 2
+    from the new text, and the article's own text becomes the newest version's.
+    """
+
+    __tablename__ = "article_version"
+    __table_args__ = (UniqueConstraint("article_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    number: int
+    title: str = Field(default="", max_length=1000)
+    text: str = ""
+    headings: list[list[int]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    turns: list[list] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    content_hash: str = Field(default="", max_length=64)
+    # Where this version came from: the URL fetched again, a file name, or "" for pasted.
+    origin: str = Field(default="", max_length=2000)
+    retrieved_at: datetime = Field(default_factory=utcnow)
+    created_by: str = Field(default="", max_length=200)
+
+
+class VersionAnchor(SQLModel, table=True):
+    """Where a highlight sat in one version of its article, and how it was placed there:
+    the claim keeps its anchor in the version it was checked against while the
+    highlight itself follows the newest text."""
+
+    __tablename__ = "version_anchor"
+
+    highlight_id: int = Field(foreign_key="highlight.id", primary_key=True, ondelete="CASCADE")
+    number: int = Field(primary_key=True)
+    start: int
+    end: int
+    exact: str = ""
+    anchor: str = Field(default="exact", max_length=16)
+    # Set once the checker has looked at a moved, reworded or orphaned placement.
+    confirmed: bool = False
+
+
+class SourceCapture(SQLModel, table=True):
+    """What a source's address returned when captured (or a file attached as its capture).
+
+    `body` is the raw response, capped (`truncated` says so); `size` and `sha256` are of
+    the whole body as received. The body is kept as data, never rendered.
+    """
+
+    __tablename__ = "source_capture"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", index=True, ondelete="CASCADE")
+    requested_url: str = Field(default="", max_length=2000)
+    final_url: str = Field(default="", max_length=2000)
+    status: int | None = None
+    content_type: str = Field(default="", max_length=200)
+    headers: list[list[str]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    body: bytes = Field(default=b"", sa_column=Column(LargeBinary, nullable=False))
+    truncated: bool = False
+    size: int = 0
+    sha256: str = Field(default="", max_length=64)
+    title: str = Field(default="", max_length=1000)
+    text: str = ""
+    file_name: str = Field(default="", max_length=1000)
+    error: str = ""
+    retrieved_at: datetime = Field(default_factory=utcnow)
+    created_by: str = Field(default="", max_length=200)
