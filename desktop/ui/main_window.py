@@ -46,12 +46,14 @@ from desktop.ui.state import qsettings
 from desktop.ui.status import MessageBar, StatusBar
 from desktop.ui.welcome import WelcomeView
 from desktop.ui.window_actions import ActionsMixin, WindowShortcuts
+from desktop.ui.window_captures import CapturesMixin
 from desktop.ui.window_claims import ClaimsMixin
 from desktop.ui.window_factchecks import FactChecksMixin
 from desktop.ui.window_insights import InsightsMixin
 from desktop.ui.window_search import SearchMixin
 from desktop.ui.window_suggestions import SuggestionsMixin
 from desktop.ui.window_transfer import TransferMixin
+from desktop.ui.window_versions import VersionsMixin
 from desktop.ui.workbench import Workbench
 
 # Articles with more highlights (or characters) than this show their coloured text
@@ -74,6 +76,8 @@ class MainWindow(
     SearchMixin,
     FactChecksMixin,
     TransferMixin,
+    VersionsMixin,
+    CapturesMixin,
     LibraryMenuMixin,
     QMainWindow,
 ):
@@ -155,6 +159,7 @@ class MainWindow(
         sources.reuseRequested.connect(self.reuse_source)
         sources.editRequested.connect(self.edit_source)
         sources.removeRequested.connect(self.remove_source)
+        self._connect_capture_signals(sources)
         self.wb.claimsChanged.connect(self._on_claims_changed)
         self.wb.claimChanged.connect(self._on_claim_changed)
         self.wb.articlesChanged.connect(self.reload_library)

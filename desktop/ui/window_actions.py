@@ -220,6 +220,8 @@ class ActionsMixin:
         self._create_insight_actions()
         self._create_search_actions()
         self._create_factcheck_actions()
+        self._create_version_actions()
+        self._create_capture_actions()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -233,6 +235,7 @@ class ActionsMixin:
         for a in (self.act_import, self.act_import_url, self.act_paste):
             file_menu.addAction(a)
         file_menu.addAction(self.act_import_factchecks)
+        self._add_version_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_period_report)
