@@ -9,6 +9,7 @@ the page is fetched.
 
 from __future__ import annotations
 
+import hashlib
 import http
 import http.client
 import socket
@@ -16,6 +17,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from desktop.core.errors import ImportFailed
@@ -23,6 +26,7 @@ from desktop.core.importers import ParsedArticle, parse_bytes, sizes_apart
 
 TIMEOUT_S = 30  # the whole download, not each read: a server sending a byte at a time stops
 MAX_BYTES = 16_000_000
+MAX_READ_BYTES = 1_000_000_000  # a capture reads (and hashes) at most this much of a body
 USER_AGENT = "Factdesk/0.1 (fact-checking workbench)"
 _CHUNK = 64 * 1024
 
@@ -56,12 +60,56 @@ def fetch(url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES)
     timeout = TIMEOUT_S if timeout is None else timeout
     url = url.strip()
     _check_address(url)
+    final_url, ctype, data = _within(url, timeout, lambda d: _download(url, d, max_bytes))
+    return parse_bytes(data, kind=_kind(url, ctype, data), source_name=url, url=final_url)
+
+
+@dataclass(frozen=True)
+class WebResponse:
+    """A whole answer as received, for keeping (a source's capture), not for reading."""
+
+    requested_url: str
+    final_url: str  # after redirects
+    status: int
+    reason: str
+    headers: list[tuple[str, str]]  # as sent, in order, repeated names kept
+    content_type: str  # "text/html", "" when the server named none
+    body: bytes  # at most the cap's worth
+    truncated: bool  # the body went on past the cap
+    size: int  # of the whole body as received
+    sha256: str  # of the whole body as received (hex)
+
+
+def fetch_response(
+    url: str,
+    *,
+    timeout: float | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_read: int = MAX_READ_BYTES,
+) -> WebResponse:
+    """GET `url` and keep the answer whatever it is, under fetch's rules (http(s) only,
+    one deadline, redirects to http(s) only).
+
+    Unlike fetch, any Content-Type is kept and an error status (404, 410, 500) is an
+    answer, not a failure; a body over `max_bytes` is kept cut at it (`truncated`), while
+    its size and SHA-256 are of all of it, read up to `max_read`. ImportFailed only when
+    no whole answer came (no network, deadline, cut off, or over `max_read`).
+    """
+    timeout = TIMEOUT_S if timeout is None else timeout
+    url = url.strip()
+    _check_address(url)
+    return _within(url, timeout, lambda d: _download_response(url, d, max_bytes, max_read))
+
+
+def _within(url: str, timeout: float, download):
+    """download(deadline) on a worker thread, given up on (its connection shut) at the
+    deadline, whatever the server does."""
     deadline = _Deadline(timeout)
     outcome: dict[str, object] = {}
 
     def work() -> None:
         try:
-            outcome["value"] = _download(url, deadline, max_bytes)
+            outcome["value"] = download(deadline)
         except BaseException as exc:  # handed to the caller's thread
             outcome["error"] = exc
 
@@ -75,8 +123,7 @@ def fetch(url: str, *, timeout: float | None = None, max_bytes: int = MAX_BYTES)
     deadline.close()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
-    final_url, ctype, data = outcome["value"]  # type: ignore[misc]
-    return parse_bytes(data, kind=_kind(url, ctype, data), source_name=url, url=final_url)
+    return outcome["value"]
 
 
 def _check_address(url: str) -> None:
@@ -94,7 +141,7 @@ def _check_address(url: str) -> None:
 def _download(url: str, deadline: _Deadline, max_bytes: int) -> tuple[str, str | None, bytes]:
     """(final address, Content-Type or None, body), or ImportFailed."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": _ACCEPT})
-    try:
+    with _reported(url, deadline):
         with _opener(deadline).open(request, timeout=deadline.remaining()) as response:
             final_url = response.geturl()
             ctype = None
@@ -106,10 +153,67 @@ def _download(url: str, deadline: _Deadline, max_bytes: int) -> tuple[str, str |
                 raise ImportFailed(url, _too_big(length, max_bytes))
             data = _read_body(url, response, max_bytes, deadline)
             if length is not None and len(data) < length:
-                raise ImportFailed(
-                    url,
-                    f"the download was cut off after {len(data):,} of {length:,} bytes; try again",
-                )
+                raise ImportFailed(url, _cut_off(len(data), length))
+    return final_url, ctype, data
+
+
+def _download_response(url: str, deadline: _Deadline, max_bytes: int, max_read: int) -> WebResponse:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
+    with _reported(url, deadline):
+        try:
+            response = _opener(deadline).open(request, timeout=deadline.remaining())
+        except urllib.error.HTTPError as exc:  # 404, 410, 500…: an answer all the same
+            if exc.fp is None:
+                raise
+            response = exc
+        with response:
+            status = response.status if response.status is not None else response.code
+            reason = " ".join(str(response.reason or "").split())
+            headers = [(str(k), str(v)) for k, v in response.headers.items()]
+            ctype = ""
+            if response.headers.get("Content-Type") is not None:
+                ctype = response.headers.get_content_type()
+            length = _declared_length(response)
+            digest = hashlib.sha256()
+            kept = bytearray()
+            total = 0
+            while True:
+                deadline.remaining()  # TimeoutError once the deadline has passed
+                chunk = response.read(_CHUNK)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > max_read:
+                    raise ImportFailed(url, _too_big(total, max_read, at_least=True))
+                digest.update(chunk)
+                if len(kept) < max_bytes:
+                    kept += chunk[: max_bytes - len(kept)]
+            if length is not None and total < length:
+                raise ImportFailed(url, _cut_off(total, length))
+            final_url = response.geturl()
+    return WebResponse(
+        requested_url=url,
+        final_url=final_url,
+        status=int(status),
+        reason=reason,
+        headers=headers,
+        content_type=ctype,
+        body=bytes(kept),
+        truncated=total > len(kept),
+        size=total,
+        sha256=digest.hexdigest(),
+    )
+
+
+def _cut_off(received: int, length: int) -> str:
+    return f"the download was cut off after {received:,} of {length:,} bytes; try again"
+
+
+@contextmanager
+def _reported(url: str, deadline: _Deadline):
+    """What went wrong in a download, as one ImportFailed under the address typed."""
+    try:
+        yield
     except ImportFailed as exc:
         if exc.source != url:  # refused at a later hop: told under the address typed
             raise ImportFailed(url, exc.problem) from None
@@ -135,7 +239,6 @@ def _download(url: str, deadline: _Deadline, max_bytes: int) -> tuple[str, str |
         raise ImportFailed(url, f"is not a valid web address ({_say(exc)})") from exc
     except (OSError, ValueError) as exc:
         raise ImportFailed(url, f"cannot be reached ({_say(exc)})") from exc
-    return final_url, ctype, data
 
 
 def _read_body(url: str, response, max_bytes: int, deadline: _Deadline) -> bytes:
