@@ -84,7 +84,16 @@ def _optional_modules():
     import importlib
 
     found = []
-    for name in ("exports", "backups", "team", "stats", "suggest", "search", "factchecks"):
+    for name in (
+        "exports",
+        "backups",
+        "team",
+        "stats",
+        "suggest",
+        "search",
+        "factchecks",
+        "captures",
+    ):
         try:
             found.append(importlib.import_module(f"desktop.cli.{name}"))
         except ModuleNotFoundError as exc:

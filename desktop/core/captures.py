@@ -398,6 +398,56 @@ def latest_captures(session: Session, source_ids) -> dict[int, CaptureInfo]:
     return {r[1]: CaptureInfo(*r) for r in rows}
 
 
+@dataclass(frozen=True)
+class SourceRow:
+    """A source with how many captures it has, for lists."""
+
+    id: int
+    title: str
+    url: str
+    captures: int
+    last_capture: datetime | None
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "captures": self.captures,
+            "last_capture": self.last_capture.isoformat() if self.last_capture else None,
+        }
+
+
+def list_sources(session: Session, *, article_id: int | None = None) -> list[SourceRow]:
+    """The library's sources (those an article's claims cite), by id."""
+    from desktop.core.models import Article, Claim
+
+    counts = (
+        select(
+            SourceCapture.source_id,
+            func.count().label("n"),
+            func.max(SourceCapture.retrieved_at).label("last"),
+        )
+        .group_by(SourceCapture.source_id)
+        .subquery()
+    )
+    query = (
+        select(Source.id, Source.title, Source.url, counts.c.n, counts.c.last)
+        .outerjoin(counts, counts.c.source_id == col(Source.id))
+        .order_by(col(Source.id))
+    )
+    if article_id is not None:
+        if session.get(Article, article_id) is None:
+            raise NotFound(f"no article with id {article_id}")
+        cited = (
+            select(ClaimSource.source_id)
+            .join(Claim, col(Claim.id) == col(ClaimSource.claim_id))
+            .where(Claim.article_id == article_id)
+        )
+        query = query.where(col(Source.id).in_(cited))
+    return [SourceRow(r[0], r[1], r[2], r[3] or 0, r[4]) for r in session.exec(query).all()]
+
+
 # --- excerpts ---------------------------------------------------------------------------
 
 
