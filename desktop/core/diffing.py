@@ -431,3 +431,38 @@ def _p(kind: str, body: str, styles: dict[str, str] | None) -> str:
     style = (styles or {}).get(f"p.{kind}", "")
     attr = f' style="{html.escape(style)}"' if style else ""
     return f'<p class="{kind}"{attr}>{body}</p>'
+
+
+def map_span(old: str, new: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where old[start:end] went in `new`, following the word-level comparison: a
+    boundary inside unchanged words keeps its place among them, one inside replaced
+    words takes the whole replacement. None when nothing of the span is left."""
+    a, b = tokens(old), tokens(new)
+    a_at, b_at = _starts(a), _starts(b)
+    ops = _opcodes(a, b)
+
+    def where(offset: int, *, is_end: bool) -> int:
+        for op, i1, i2, j1, j2 in ops:
+            lo, hi = a_at[i1], a_at[i2]
+            inside = lo <= offset < hi or (is_end and lo < offset <= hi)
+            if not inside:
+                continue
+            if op == "equal":
+                return b_at[j1] + (offset - lo)
+            return b_at[j2] if is_end else b_at[j1]
+        return len(new) if is_end else 0
+
+    new_start, new_end = where(start, is_end=False), where(end, is_end=True)
+    while new_end > new_start and new[new_end - 1].isspace():
+        new_end -= 1
+    return (new_start, new_end) if new_end > new_start else None
+
+
+def _starts(toks: list[str]) -> list[int]:
+    """Offset of each token, and of the end."""
+    at, pos = [], 0
+    for t in toks:
+        at.append(pos)
+        pos += len(t)
+    at.append(pos)
+    return at

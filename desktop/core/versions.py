@@ -28,8 +28,8 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from desktop.core.anchoring import Anchor, Placement, reanchor
-from desktop.core.diffing import diff_texts
+from desktop.core.anchoring import Anchor, Placement, anchor_span, reanchor
+from desktop.core.diffing import diff_texts, map_span
 from desktop.core.errors import FactdeskError, NotFound
 from desktop.core.importers import ParsedArticle
 from desktop.core.models import Article, ArticleVersion, Claim, Highlight, VersionAnchor, utcnow
@@ -280,6 +280,8 @@ def add_version(
             )
         old = Anchor(h.start, h.end, h.exact, h.prefix, h.suffix)
         placement = reanchor(text, old)  # an orphan too: the words may have come back
+        if placement.method == "fuzzy" and h.anchor != "orphan":
+            placement = _refined(article.text, text, old, placement)
         kind = _kind(old, placement, kept)
         placed = placement.anchor
         session.add(
@@ -342,6 +344,35 @@ def read_update(source: str) -> tuple[ParsedArticle, str]:
     from pathlib import Path
 
     return import_path(source), Path(source).name
+
+
+def _refined(old_text: str, new_text: str, old: Anchor, placement: Placement) -> Placement:
+    """A fuzzy placement made exact to the word: the old quote's paragraph compared word by
+    word with the paragraph it landed in, so "le chômage a baissé de moitié" becomes "le
+    chômage a baissé de la moitié", not the "chômage a baissé de la moiti" that a
+    character alignment may pick."""
+    old_par = _paragraph_at(old_text, old.start)
+    new_par = _paragraph_at(new_text, placement.anchor.start)
+    if old.end > old_par[1]:  # a quote over several paragraphs: keep the alignment
+        return placement
+    mapped = map_span(
+        old_text[old_par[0] : old_par[1]],
+        new_text[new_par[0] : new_par[1]],
+        old.start - old_par[0],
+        old.end - old_par[0],
+    )
+    if mapped is None:
+        return placement
+    start, end = new_par[0] + mapped[0], new_par[0] + mapped[1]
+    if not new_text[start:end].strip():
+        return placement
+    return Placement("fuzzy", anchor_span(new_text, start, end))
+
+
+def _paragraph_at(text: str, offset: int) -> tuple[int, int]:
+    spans = paragraph_spans(text)
+    k = bisect_right([s for s, _ in spans], offset) - 1
+    return spans[max(k, 0)]
 
 
 @dataclass(frozen=True)
