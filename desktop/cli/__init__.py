@@ -93,6 +93,7 @@ def _optional_modules():
         "search",
         "factchecks",
         "captures",
+        "versions",
     ):
         try:
             found.append(importlib.import_module(f"desktop.cli.{name}"))
