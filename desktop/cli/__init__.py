@@ -92,6 +92,7 @@ def _optional_modules():
         "suggest",
         "search",
         "factchecks",
+        "match",
         "captures",
         "versions",
     ):

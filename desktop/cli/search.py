@@ -32,6 +32,7 @@ def _as_json(hit) -> dict:
         "article_id": hit.article_id,
         "claim_id": hit.claim_id,
         "source_id": hit.source_id,
+        "check_id": hit.check_id,
         "title": hit.title,
         "snippet": hit.snippet,
         "ranges": [list(r) for r in hit.ranges],
@@ -55,8 +56,10 @@ def cmd_search(args) -> int:
         return 0
     rows = []
     for hit in hits:
-        kind = f"source {hit.source_id}" if hit.kind == "source" else hit.kind
-        snippet = hit.marked if hit.kind != "source" else f"{hit.title}: {hit.marked}"
+        kind = {"source": f"source {hit.source_id}", "check": f"fact-check {hit.check_id}"}.get(
+            hit.kind, hit.kind
+        )
+        snippet = hit.marked if hit.kind in ("article", "claim") else f"{hit.title}: {hit.marked}"
         rows.append([kind, _cell(hit.article_id), _cell(hit.claim_id), snippet])
     if rows:
         print_table(rows, HEADERS)

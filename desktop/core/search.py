@@ -1,4 +1,4 @@
-"""Full-text search over the library: articles, claims and sources (issue 14).
+"""Full-text search over the library: articles, claims, sources and reference fact-checks.
 
 `search(session, "élect* \"Elon Musk\" -twitter claimant:Musk before:2024-11-01")` returns
 hits, best first, grouped by article. Words match whatever their accents and case, and
@@ -22,7 +22,16 @@ from sqlalchemy import and_, func, literal_column, not_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import FactdeskError
-from desktop.core.models import Article, Claim, ClaimSource, ClaimTag, Highlight, Source, Tag
+from desktop.core.models import (
+    Article,
+    Claim,
+    ClaimSource,
+    ClaimTag,
+    Highlight,
+    ReferenceCheck,
+    Source,
+    Tag,
+)
 from desktop.core.search_index import INDEX, TABLE, joined, padded, tokens, words
 
 FILTERS = ("claimant", "verdict", "tag", "outlet", "checker", "status", "before", "after")
@@ -70,6 +79,7 @@ class Hit:
     ranges: tuple[tuple[int, int], ...]
     offset: int | None
     rank: float
+    check_id: int | None = None  # a reference fact-check (kind "check")
 
     @property
     def marked(self) -> str:
@@ -235,7 +245,7 @@ def _rows(session: Session, query: Query, limit: int) -> list:
             rank = func.ts_rank_cd(_DOCUMENT, terms)
         order = (rank.desc(), c.rowid)
     found = (
-        select(c.kind, c.article_id, c.claim_id, c.source_id, rank.label("rank"))
+        select(c.rowid, c.kind, c.article_id, c.claim_id, c.source_id, rank.label("rank"))
         .where(*where)
         .order_by(*order)
         .limit(limit)
@@ -364,6 +374,15 @@ def _fields(session: Session, kind: str, row) -> tuple[str, list[tuple[str, str,
             ("claimant", c.claimant, None),
             ("tags", ", ".join(tags), None),
         ]
+    if kind == "check":
+        r = session.get(ReferenceCheck, row.rowid // 4)
+        return r.claim_text or r.headline, [
+            ("claim", r.claim_text, None),
+            ("headline", r.headline, None),
+            ("claimant", r.claimant, None),
+            ("publisher", r.publisher, None),
+            ("rating", r.rating, None),
+        ]
     src = session.execute(
         select(Source.title, Source.publisher, Source.url).where(Source.id == row.source_id)
     ).one()
@@ -406,16 +425,21 @@ def _hit(session: Session, row, terms: list[Term]) -> Hit:
         ranges=ranges,
         offset=offset,
         rank=float(row.rank),
+        check_id=row.rowid // 4 if row.kind == "check" else None,
     )
 
 
 def _grouped(hits: list[Hit]) -> list[Hit]:
-    """Hits grouped by article (sources on their own), groups in order of their best hit."""
+    """Hits grouped by article (sources and reference checks on their own), groups in
+    order of their best hit."""
     groups: dict[tuple, list[Hit]] = {}
     for hit in hits:
-        group = (
-            ("article", hit.article_id) if hit.article_id is not None else ("source", hit.source_id)
-        )
+        if hit.article_id is not None:
+            group = ("article", hit.article_id)
+        elif hit.check_id is not None:
+            group = ("check", hit.check_id)
+        else:
+            group = ("source", hit.source_id)
         groups.setdefault(group, []).append(hit)
     return [hit for group in groups.values() for hit in group]
 

@@ -1,4 +1,5 @@
-"""The full-text search index (issue 14): one row per article, claim and source.
+"""The full-text search index (issue 14): one row per article, claim, source and reference
+fact-check (another newsroom's published check; its id is the row's rowid // 4).
 
 Words are folded in Python (accents dropped, case folded, œ → oe) and stored as plain
 space-separated words, so SQLite's FTS5 and PostgreSQL's `to_tsvector('simple', …)` see
@@ -22,7 +23,7 @@ from sqlalchemy import Connection, column, delete, event, insert, inspect, selec
 from sqlalchemy.orm import Session
 
 TABLE = "search_index"
-KINDS = {"article": 1, "claim": 2, "source": 3}
+KINDS = {"check": 0, "article": 1, "claim": 2, "source": 3}
 # Filter columns: folded values stored beside the words (see search.py for their use).
 FIELDS = ("claimant", "tags", "outlet", "checker", "verdict", "status", "day")
 COLUMNS = ("rowid", "title", "body", "kind", "article_id", "claim_id", "source_id", *FIELDS)
@@ -274,7 +275,40 @@ def _source_rows(conn: Connection, ids: list[int]) -> list[dict]:
     return rows
 
 
-_BUILDERS = {"article": _article_rows, "claim": _claim_rows, "source": _source_rows}
+def _check_rows(conn: Connection, ids: list[int]) -> list[dict]:
+    from desktop.core.models import ReferenceCheck as R
+
+    found = select(
+        R.id, R.claim_text, R.headline, R.claimant, R.rating, R.publisher, R.claim_date
+    ).where(R.id.in_(ids))
+    found = found.add_columns(R.review_date)
+    rows = []
+    for r in conn.execute(found):
+        rows.append(
+            {
+                "rowid": key("check", r.id),
+                "title": joined(r.claim_text),
+                "body": joined(r.headline, r.claimant, r.publisher, r.rating),
+                "kind": "check",
+                "article_id": None,
+                "claim_id": None,
+                "source_id": None,
+                **_empty_fields(),
+                "claimant": padded(r.claimant),
+                "outlet": padded(r.publisher),
+                "verdict": joined(r.rating),
+                "day": _day(r.claim_date) or _day(r.review_date),
+            }
+        )
+    return rows
+
+
+_BUILDERS = {
+    "article": _article_rows,
+    "claim": _claim_rows,
+    "source": _source_rows,
+    "check": _check_rows,
+}
 
 
 def reindex(conn: Connection, kind: str, ids: Iterable[int]) -> None:
@@ -301,12 +335,14 @@ def _insert(conn: Connection):
     )
 
 
-def rebuild(conn: Connection) -> None:
-    """Index the whole library afresh (the migration, and after `copy-db`)."""
-    from desktop.core.models import Article, Claim, Source
+def rebuild(conn: Connection, kinds: Iterable[str] = tuple(KINDS)) -> None:
+    """Index the whole library afresh (the migrations, and after `copy-db`); a migration
+    names the kinds whose tables exist at its revision."""
+    from desktop.core.models import Article, Claim, ReferenceCheck, Source
 
     conn.execute(delete(INDEX))
-    for kind, model in (("article", Article), ("claim", Claim), ("source", Source)):
+    models = {"article": Article, "claim": Claim, "source": Source, "check": ReferenceCheck}
+    for kind, model in ((k, models[k]) for k in kinds):
         reindex(conn, kind, conn.execute(select(model.id).order_by(model.id)).scalars().all())
 
 
@@ -314,7 +350,7 @@ def rebuild(conn: Connection) -> None:
 
 # Tables whose Core writes (not ORM flushes) mean the index must be rebuilt.
 _CONTENT = {"article", "claim", "highlight", "source", "tag", "claim_tag", "claim_source"}
-_CONTENT |= {"rating"}
+_CONTENT |= {"rating", "reference_check"}
 _REBUILD = "search_index_rebuild"
 
 
@@ -333,7 +369,7 @@ def _changed(obj, names: set[str]) -> set[str]:
 
 def _touched(session: Session) -> dict[str, set[int]]:
     """The articles, claims and sources whose index rows a flush made stale."""
-    touched: dict[str, set[int]] = {"article": set(), "claim": set(), "source": set()}
+    touched: dict[str, set[int]] = {k: set() for k in ("article", "claim", "source", "check")}
     articles_of_claims: set[int] = set()
     tags: set[int] = set()
     ratings: set[int] = set()
@@ -365,6 +401,8 @@ def _touched(session: Session) -> dict[str, set[int]]:
                 touched["source"].add(obj.source_id)
             elif name == "source":
                 touched["source"].add(obj.id)
+            elif name == "reference_check":
+                touched["check"].add(obj.id)
             elif name == "tag" and state != "new":
                 tags.add(obj.id)
             elif name == "rating" and state == "dirty":

@@ -109,6 +109,7 @@ class SearchPanel(QWidget):
     """
 
     hit_chosen = Signal(str, object, object, object, object, int)
+    check_chosen = Signal(int)  # a reference fact-check's id
     escape_pressed = Signal()
 
     def __init__(self, wb, parent: QWidget | None = None) -> None:
@@ -260,11 +261,16 @@ class SearchPanel(QWidget):
         self.tree.clear()
         groups: dict[tuple, QTreeWidgetItem] = {}
         for hit in hits:
-            key = ("article", hit.article_id) if hit.article_id is not None else ("sources",)
+            if hit.article_id is not None:
+                key = ("article", hit.article_id)
+            else:
+                key = ("checks",) if hit.check_id is not None else ("sources",)
             group = groups.get(key)
             if group is None:
                 if hit.article_id is not None:
                     label = titles.get(hit.article_id) or self.tr("Untitled article")
+                elif key == ("checks",):
+                    label = self.tr("Fact-checks by other newsrooms")
                 else:
                     label = self.tr("Sources")
                 group = QTreeWidgetItem(self.tree, [label])
@@ -286,6 +292,7 @@ class SearchPanel(QWidget):
             "article": self.tr("Article"),
             "claim": self.tr("Claim"),
             "source": self.tr("Source"),
+            "check": self.tr("Fact-check"),
         }.get(kind, kind)
 
     def _count_line(self, text: str, hits: list[Hit], groups: dict) -> str:
@@ -301,16 +308,21 @@ class SearchPanel(QWidget):
             places.append(
                 self.tr("1 article") if articles == 1 else self.tr("{0} articles").format(articles)
             )
-        sources = sum(1 for h in hits if h.article_id is None)
+        sources = sum(1 for h in hits if h.article_id is None and h.check_id is None)
         if sources:
             places.append(
                 self.tr("1 source") if sources == 1 else self.tr("{0} sources").format(sources)
             )
-        line = (
-            self.tr("{0} in {1}").format(found, places[0])
-            if len(places) == 1
-            else self.tr("{0} in {1} and {2}").format(found, *places)
-        )
+        checks = sum(1 for h in hits if h.check_id is not None)
+        if checks:
+            many = self.tr("{0} fact-checks").format(checks)
+            places.append(self.tr("1 fact-check") if checks == 1 else many)
+        if len(places) == 1:
+            line = self.tr("{0} in {1}").format(found, places[0])
+        elif len(places) == 2:
+            line = self.tr("{0} in {1} and {2}").format(found, *places)
+        else:
+            line = self.tr("{0} in {1}, {2} and {3}").format(found, *places)
         if n >= LIMIT:
             line += " " + self.tr("(the best {0}: add words to narrow the search)").format(LIMIT)
         return line
@@ -321,6 +333,9 @@ class SearchPanel(QWidget):
         """Emit the hit of a row; an article's own row opens the article at its start."""
         data = item.data(0, HIT_ROLE)
         if isinstance(data, Hit):
+            if data.check_id is not None:
+                self.check_chosen.emit(data.check_id)
+                return
             length = data.ranges[0][1] - data.ranges[0][0] if data.ranges else 0
             self.hit_chosen.emit(
                 data.kind, data.article_id, data.claim_id, data.source_id, data.offset, length

@@ -48,6 +48,7 @@ class SearchMixin:
 
             self.search_panel = SearchPanel(self.wb, self)
             self.search_panel.hit_chosen.connect(self.show_search_hit)
+            self.search_panel.check_chosen.connect(self.show_reference_check)
             self.search_panel.escape_pressed.connect(self.article.text.setFocus)
             # The window's shortcuts work from the query field as from any other field.
             if getattr(self, "shortcuts", None) is not None:
@@ -63,6 +64,17 @@ class SearchMixin:
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.focus_query()
+
+    def show_reference_check(self, check_id: int) -> None:
+        """Another newsroom's check, in a dialog: it is no article of the library."""
+        from desktop.core.models import ReferenceCheck
+        from desktop.ui.reference_check_dialog import ReferenceCheckDialog
+
+        check = self.wb.read(lambda s: s.get(ReferenceCheck, check_id))
+        if check is None:
+            self.statusBar().showMessage(_tr("That fact-check is no longer in the library."), 5000)
+            return
+        ReferenceCheckDialog(check, self).exec()
 
     def show_search_hit(self, kind, article_id, claim_id, source_id, offset, length) -> None:
         """Open the hit's article, then select its claim, or the matched words."""
