@@ -278,6 +278,25 @@ def _source(session: Session, source_id: int) -> Source:
     return source
 
 
+def source_brief(session: Session, source_id: int) -> tuple[str, str]:
+    """(title, address) of a source."""
+    source = _source(session, source_id)
+    return source.title, source.url
+
+
+def citations(session: Session, source_id: int) -> list[tuple[int, str, str]]:
+    """(claim id, claim text, excerpt) of every claim citing the source."""
+    from desktop.core.models import Claim
+
+    rows = session.exec(
+        select(ClaimSource.claim_id, Claim.text, ClaimSource.excerpt)
+        .join(Claim, col(Claim.id) == col(ClaimSource.claim_id))
+        .where(ClaimSource.source_id == source_id)
+        .order_by(ClaimSource.claim_id)
+    ).all()
+    return [tuple(r) for r in rows]
+
+
 def source_url(session: Session, source_id: int) -> str:
     """The address a capture of the source fetches; FactdeskError when it has none."""
     from desktop.core.importers.url import is_web_url

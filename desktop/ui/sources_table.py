@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -53,12 +54,16 @@ class SourcesTable(QWidget):
     reuseRequested = Signal()
     editRequested = Signal(int)  # source id
     removeRequested = Signal(int)
+    captureRequested = Signal(int)  # fetch the source's address now
+    capturesRequested = Signal(int)  # show the source's captures
+    sourcesShown = Signal()  # the rows were (re)built: capture marks are due
 
     COLUMNS = ("Title", "Publisher", "Stance", "Link")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.sources = ()
+        self._marks: dict[int, tuple[bool, str]] = {}  # source id → (warning, tooltip)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
@@ -91,9 +96,25 @@ class SourcesTable(QWidget):
         self.edit_btn = QPushButton(self.tr("&Edit…"), row)
         self.remove_btn = QPushButton(self.tr("Remo&ve"), row)
         self.open_btn = QPushButton(self.tr("&Open link"), row)
+        self.capture_btn = QPushButton(self.tr("Ca&pture"), row)
+        self.captures_btn = QPushButton(self.tr("Capt&ures…"), row)
         self.add_btn.setToolTip(self.tr("Cite a new source for this claim"))
         self.reuse_btn.setToolTip(self.tr("Cite a source already in the library"))
-        for b in (self.add_btn, self.reuse_btn, self.edit_btn, self.remove_btn, self.open_btn):
+        self.capture_btn.setToolTip(
+            self.tr("Fetch the source's page now and keep a copy of it in the library")
+        )
+        self.captures_btn.setToolTip(
+            self.tr("The source's captured copies: text, excerpt, changes, WARC export")
+        )
+        for b in (
+            self.add_btn,
+            self.reuse_btn,
+            self.edit_btn,
+            self.remove_btn,
+            self.open_btn,
+            self.capture_btn,
+            self.captures_btn,
+        ):
             buttons.addWidget(b)
         layout.addWidget(row)
         self.add_btn.clicked.connect(self.addRequested.emit)
@@ -101,6 +122,8 @@ class SourcesTable(QWidget):
         self.edit_btn.clicked.connect(lambda: self._emit_selected(self.editRequested))
         self.remove_btn.clicked.connect(lambda: self._emit_selected(self.removeRequested))
         self.open_btn.clicked.connect(self.open_selected)
+        self.capture_btn.clicked.connect(lambda: self._emit_selected(self.captureRequested))
+        self.captures_btn.clicked.connect(lambda: self._emit_selected(self.capturesRequested))
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -121,7 +144,30 @@ class SourcesTable(QWidget):
                 self.table.setItem(row, col, item)
             if s.source_id == selected:
                 self.table.selectRow(row)
+        self._apply_marks()
         self._update_buttons()
+        self.sourcesShown.emit()
+
+    def set_capture_marks(self, marks: dict[int, tuple[bool, str]]) -> None:
+        """What the captures say of each source: (warning, tooltip). A warning (the
+        excerpt is not in the latest capture, or the page is gone) shows as an icon."""
+        if marks != self._marks:
+            self._marks = dict(marks)
+            self._apply_marks()
+
+    def capture_mark(self, source_id: int) -> tuple[bool, str] | None:
+        return self._marks.get(source_id)
+
+    def _apply_marks(self) -> None:
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for row, s in enumerate(self.sources):
+            item = self.table.item(row, 0)
+            if item is None:
+                continue
+            mark = self._marks.get(s.source_id)
+            item.setIcon(warning if mark and mark[0] else QIcon())
+            tip = s.excerpt or item.text()
+            item.setToolTip(f"{mark[1]}\n\n{tip}" if mark else tip)
 
     def selected_id(self) -> int | None:
         row = selected_row(self.table)
@@ -137,9 +183,11 @@ class SourcesTable(QWidget):
             signal.emit(sid)
 
     def _update_buttons(self) -> None:
-        has = self.selected_id() is not None
-        for b in (self.edit_btn, self.remove_btn, self.open_btn):
+        source = self.selected()
+        has = source is not None
+        for b in (self.edit_btn, self.remove_btn, self.open_btn, self.captures_btn):
             b.setEnabled(has)
+        self.capture_btn.setEnabled(has and source.url.startswith(("http://", "https://")))
 
     def open_selected(self) -> None:
         source = self.selected()
