@@ -137,6 +137,8 @@ class ArticleReport:
     article: ArticleView
     claims: list[ClaimView] = field(default_factory=list)
     ratings: list[RatingView] = field(default_factory=list)
+    # source id → its latest capture (desktop.core.captures.CaptureInfo), for cited sources
+    captures: dict = field(default_factory=dict)
 
 
 def rating_view(r: Rating) -> RatingView:
@@ -410,10 +412,13 @@ def highlights_of(session: Session, article_id: int) -> list[HighlightView]:
 
 def report(session: Session, article_id: int) -> ArticleReport:
     """An article with its claims and the rating scale, ready for an exporter."""
+    from desktop.core.captures import latest_captures
     from desktop.core.ratings import ratings
 
+    claims = claims_of(session, article_id)
     return ArticleReport(
         article=get_article(session, article_id),
-        claims=claims_of(session, article_id),
+        claims=claims,
         ratings=[rating_view(r) for r in ratings(session)],
+        captures=latest_captures(session, [s.source_id for c in claims for s in c.sources]),
     )

@@ -96,6 +96,10 @@ _FRENCH = {
     "Rationale": "Analyse",
     "Sources": "Sources",
     "Archive": "Archive",
+    "Captured {date} · SHA-256 {sha256}": "Capturée le {date} · SHA-256 {sha256}",
+    "Captured {date} (the page answered {status}) · SHA-256 {sha256}": (
+        "Capturée le {date} (la page a répondu {status}) · SHA-256 {sha256}"
+    ),
     "Tags": "Mots-clés",
     "Outlet": "Média",
     "Authors": "Auteurs",
@@ -248,11 +252,26 @@ class SourceItem:
     stance: str  # as stored: "supports", "refutes" or "context" (a CSS class in HTML)
     notes: str
     language: str = "en"  # of the report's labels
+    capture: object | None = None  # the latest capture (captures.CaptureInfo), if any
 
     @property
     def stance_label(self) -> str:
         """The stance in words, for readers: "Refutes the claim"."""
         return stance_label(self.stance, self.language)
+
+    @property
+    def captured(self) -> str:
+        """ "Captured 2026-11-29 14:03 UTC · SHA-256 …", so a reader can check the copy
+        kept; "" for a source never captured."""
+        c = self.capture
+        if c is None:
+            return ""
+        when = c.retrieved_at.strftime("%Y-%m-%d %H:%M UTC")
+        L = labels_for(self.language)
+        if c.gone:
+            text = "Captured {date} (the page answered {status}) · SHA-256 {sha256}"
+            return L(text, date=when, status=c.status, sha256=c.sha256)
+        return L("Captured {date} · SHA-256 {sha256}", date=when, sha256=c.sha256)
 
 
 @dataclass(frozen=True)
@@ -421,7 +440,7 @@ def verdict_of(rating: RatingView | None, labels: Labels = ENGLISH) -> Verdict:
     return Verdict(label, safe_color(rating.color), rating.value)
 
 
-def _source(link, language: str = "en") -> SourceItem:
+def _source(link, language: str = "en", capture=None) -> SourceItem:
     return SourceItem(
         title=link.title,
         url=link.url,
@@ -435,6 +454,7 @@ def _source(link, language: str = "en") -> SourceItem:
         stance=link.stance,
         notes=link.notes,
         language=language,
+        capture=capture,
     )
 
 
@@ -444,6 +464,7 @@ def claim_item(
     options: ExportOptions,
     labels: Labels = ENGLISH,
     turns: TurnIndex | None = None,
+    captures: dict | None = None,
 ) -> ClaimItem:
     placed = [h.start for h in claim.highlights if h.anchor != "orphan"]
     turn = turns.at(min(placed)) if turns is not None and placed else None
@@ -464,7 +485,10 @@ def claim_item(
         rationale=claim.rationale,
         tags=claim.tags,
         sources=(
-            tuple(_source(s, labels.language) for s in claim.sources)
+            tuple(
+                _source(s, labels.language, (captures or {}).get(s.source_id))
+                for s in claim.sources
+            )
             if options.include_sources
             else ()
         ),
@@ -533,7 +557,8 @@ def article_item(report: ArticleReport, options: ExportOptions) -> ArticleItem:
     labels = labels_for(report_language(a.language, options.report_language))
     turns = TurnIndex.of(a.text, a.turns)
     claims = [
-        claim_item(n, c, options, labels, turns) for n, c in enumerate(report.claims, start=1)
+        claim_item(n, c, options, labels, turns, report.captures)
+        for n, c in enumerate(report.claims, start=1)
     ]
     spans = [
         (h.start, h.end, item.number, item.verdict.color)

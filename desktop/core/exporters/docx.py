@@ -237,6 +237,8 @@ def _card(doc, c: ClaimItem, L: Labels) -> None:  # noqa: N803
                 p = para()
                 _muted(p, f"{L.colon('Archive')} ")
                 link_or_text(p, s.archive_url, s.archive_href)
+            if s.captured:
+                _muted(para(), s.captured)
             if s.excerpt:
                 para().add_run(_t(quoted(s.excerpt))).italic = True
     if c.tags:

@@ -305,6 +305,8 @@ def _claim(c: ClaimItem, lines: list[str], L: Labels, depth: int) -> None:  # no
                 entry += f"  \n   {link(s.url, s.href)}"
             if s.archive_url:
                 entry += f"  \n   {L.colon('Archive')} {link(s.archive_url, s.archive_href)}"
+            if s.captured:
+                entry += f"  \n   {escape(s.captured)}"
             if s.excerpt:
                 entry += f"  \n   {escape(quoted(s.excerpt))}"
             lines.append(f"{n}. {entry}")

@@ -365,6 +365,8 @@ def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
                     f'<br/><font color="{_c(MUTED)}">{esc(L.colon("Archive"))}</font> '
                     f"{a(s.archive_url, s.archive_href)}"
                 )
+            if s.captured:
+                line += f'<br/><font color="{_c(MUTED)}">{esc(s.captured)}</font>'
             if s.excerpt:
                 line += f"<br/><i>{esc(document.quoted(s.excerpt))}</i>"
             flows.append(Paragraph(line, styles.item, bulletText=f"{n}."))
