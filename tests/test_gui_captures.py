@@ -73,6 +73,7 @@ def test_capture_marks_and_dialog(qtbot, db_path, server, tmp_path, monkeypatch)
 
     table.captures_btn.click()
     dialog = window.capture_dialog
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=15_000)
     assert dialog is not None and dialog.isVisible()
     assert dialog.table.rowCount() == 2
     # the newest is shown: excerpt not found, the change since the first
@@ -83,6 +84,8 @@ def test_capture_marks_and_dialog(qtbot, db_path, server, tmp_path, monkeypatch)
     assert "The text changed." in changes and "cette année" in changes
     # the first capture: found, in context, marked in the text
     dialog.table.selectRow(0)
+    assert "Looking for the excerpts" in dialog.excerpts.text()
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=15_000)
     assert "Found:" in dialog.excerpts.text()
     assert "<b style='background-color:#ffe58f'>Nous n’augmenterons pas" in dialog.excerpts.text()
     (mark,) = dialog.text.extraSelections()
@@ -163,7 +166,25 @@ def test_source_without_address_cannot_be_fetched(qtbot, db_path):
     assert not table.capture_btn.isEnabled() and table.captures_btn.isEnabled()
     table.captures_btn.click()
     dialog = window.capture_dialog
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=15_000)
     assert not dialog.capture_btn.isEnabled() and not dialog.wayback_btn.isEnabled()
     assert not dialog.warc_btn.isEnabled()
     assert "No capture yet" in dialog.excerpts.text()
+    dialog.reject()
+
+
+def test_excerpt_marked_after_an_emoji(qtbot, db_path, tmp_path):
+    """Qt counts an emoji as two positions: the mark still covers the excerpt exactly."""
+    window, store, source_id = _window(qtbot, db_path, "", "le taux est de 7,4 %")
+    saved = tmp_path / "post.txt"
+    saved.write_text("🎉🇫🇷 Bonne nouvelle 👨‍👩‍👧 : Le taux est de 7,4 % ce mois-ci.\n", "utf-8")
+    from desktop.core import captures
+
+    captures.attach_file(store, source_id, saved)
+    window.editor.sources.table.selectRow(0)
+    window.editor.sources.captures_btn.click()
+    qtbot.waitUntil(lambda: not tasks.busy(), timeout=15_000)
+    dialog = window.capture_dialog
+    (mark,) = dialog.text.extraSelections()
+    assert mark.cursor.selectedText() == "Le taux est de 7,4 %"
     dialog.reject()

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import captures as core
-from desktop.ui.tasks import run_task
+from desktop.ui.tasks import run_quiet, run_task
 
 # Qt's rich text ignores <ins>/<del> and style sheets: the comparison is styled inline.
 DIFF_STYLES = {
@@ -83,6 +83,7 @@ class CaptureDialog(QDialog):
         self.source_id = source_id
         self.claim_id = claim_id
         self.infos: list[core.CaptureInfo] = []
+        self._shown: object | None = None  # the selection whose lookups are awaited
         self.title, self.url = wb.read(core.source_brief, source_id)
         title = self.title or self.url or _tr("Untitled source")
         self.setWindowTitle(_tr("Captures of “{0}”").format(title))
@@ -223,24 +224,47 @@ class CaptureDialog(QDialog):
         return self.infos[rows[0].row()] if rows else None
 
     def _show_selected(self) -> None:
+        """The text and details at once; the excerpts looked up and the comparison made
+        on a worker thread (seconds for a page of megabytes)."""
         info = self.selected_info()
         if info is None:
             return
         text = self.wb.read(core.capture_text, info.id)
         self.text.setPlainText(text)
-        self._show_excerpts(info, text)
-        self._show_changes(info)
+        self.text.setExtraSelections([])
         self._show_details(info)
+        self.excerpts.setText(html.escape(_tr("Looking for the excerpts…")))
+        self.changes.setHtml("<p>" + html.escape(_tr("Comparing…")) + "</p>")
+        cited = [c for c in self.citations if c[2].strip()]
+        cited.sort(key=lambda c: c[0] != self.claim_id)  # this claim's first
+        store = self.wb.store
+        self._shown = token = object()
 
-    def _show_excerpts(self, info, text: str) -> None:
+        def work():
+            matches = [core.find_excerpt(text, c[2]) for c in cited]
+            with store.read() as session:
+                before = core.previous_capture(session, info.id)
+                comparison = core.compare_captures(session, before.id, info.id) if before else None
+            return matches, comparison
+
+        def done(result) -> None:
+            if self._shown is token:  # not since replaced by another selection
+                matches, comparison = result
+                self._show_excerpts(info, text, cited, matches)
+                self._show_changes(info, comparison)
+
+        def failed(message: str) -> None:
+            if self._shown is token:
+                self.excerpts.setText(html.escape(message))
+
+        run_quiet(work, done, failed)
+
+    def _show_excerpts(self, info, text: str, cited, matches) -> None:
         """Each excerpt the source is cited with: found (in context, marked in the text)
         or a warning."""
         lines = []
         marks = []
-        cited = [c for c in self.citations if c[2].strip()]
-        cited.sort(key=lambda c: c[0] != self.claim_id)  # this claim's first
-        for claim_id, claim_text, excerpt in cited:
-            match = core.find_excerpt(text, excerpt)
+        for (claim_id, claim_text, excerpt), match in zip(cited, matches, strict=True):
             claim = html.escape(_short(claim_text, 60) or _tr("claim {0}").format(claim_id))
             if match is None:
                 lines.append(
@@ -299,17 +323,15 @@ class CaptureDialog(QDialog):
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
 
-    def _show_changes(self, info) -> None:
+    def _show_changes(self, info, comparison) -> None:
         from desktop.core.diffing import diff_html
 
-        before = self.wb.read(core.previous_capture, info.id)
-        if before is None:
+        if comparison is None:
             self.changes.setHtml(
                 "<p>" + html.escape(_tr("This is the first capture of the source.")) + "</p>"
             )
             return
-        comparison = self.wb.read(core.compare_captures, before.id, info.id)
-        head = _tr("Compared with the capture of {0}:").format(_when(before))
+        head = _tr("Compared with the capture of {0}:").format(_when(comparison.old))
         if comparison.gone:
             verdict = _tr("The page is gone: the address answered {0}.").format(info.status)
         elif comparison.same_body:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 
 from desktop.core import captures as core
 from desktop.core.errors import FactdeskError
-from desktop.ui.tasks import run_task
+from desktop.ui.tasks import run_quiet, run_task
 
 
 def _tr(text: str) -> str:
@@ -118,22 +118,48 @@ class CapturesMixin:
 
     def _refresh_capture_marks(self) -> None:
         """A warning on each cited source whose latest capture lacks this claim's excerpt
-        (or whose page is gone); the capture's date in every captured source's tooltip."""
+        (or whose page is gone); the capture's date in every captured source's tooltip.
+        Excerpts not yet looked up in a capture are looked up on a worker thread."""
         table = self.editor.sources
-        links = list(table.sources)
+        shown = table.sources
+        links = [(s.source_id, s.excerpt) for s in shown]
         if not links:
             table.set_capture_marks({})
             return
         try:
-            latest = self.wb.read(core.latest_captures, [s.source_id for s in links])
-            marks = {}
-            for link in links:
-                info = latest.get(link.source_id)
-                if info is not None:
-                    marks[link.source_id] = self._mark(info, link.excerpt)
+            latest = self.wb.read(core.latest_captures, [sid for sid, _excerpt in links])
         except FactdeskError:
-            marks = {}
-        table.set_capture_marks(marks)
+            table.set_capture_marks({})
+            return
+        todo = [
+            (latest[sid].id, excerpt)
+            for sid, excerpt in links
+            if sid in latest
+            and not latest[sid].gone
+            and excerpt.strip()
+            and (latest[sid].id, excerpt) not in self._excerpt_found
+        ]
+        if not todo:
+            table.set_capture_marks(
+                {sid: self._mark(latest[sid], excerpt) for sid, excerpt in links if sid in latest}
+            )
+            return
+        store = self.wb.store
+
+        def work():
+            found = {}
+            with store.read() as session:
+                for capture_id, excerpt in todo:
+                    text = core.capture_text(session, capture_id)
+                    found[(capture_id, excerpt)] = core.find_excerpt(text, excerpt) is not None
+            return found
+
+        def done(found) -> None:
+            self._excerpt_found.update(found)
+            if table.sources is shown:  # still the same claim's sources
+                self._refresh_capture_marks()
+
+        run_quiet(work, done, lambda _message: table.set_capture_marks({}))
 
     def _mark(self, info, excerpt: str) -> tuple[bool, str]:
         when = _when(info)
@@ -141,11 +167,7 @@ class CapturesMixin:
             return True, _tr("The page is gone: it answered {0} on {1}").format(info.status, when)
         if not excerpt.strip():
             return False, _tr("Captured {0}").format(when)
-        key = (info.id, excerpt)
-        if key not in self._excerpt_found:
-            text = self.wb.read(core.capture_text, info.id)
-            self._excerpt_found[key] = core.find_excerpt(text, excerpt) is not None
-        if self._excerpt_found[key]:
+        if self._excerpt_found[(info.id, excerpt)]:
             return False, _tr("Captured {0}; the excerpt is in it").format(when)
         return True, _tr("The excerpt is not in the capture of {0}").format(when)
 
