@@ -29,6 +29,11 @@ PAGES = [
     "lors de la conférence de presse du matin.</p>"
     "<p>Les économistes restent prudents sur les chiffres annoncés.</p></article></body></html>",
 ]
+LONG = (
+    "<html><head><title>Rapport long</title></head><body><article><h1>Rapport long</h1>"
+    + "".join(f"<p>Paragraphe {n} : les chiffres du chômage sont publiés.</p>" for n in range(6000))
+    + "</article></body></html>"
+)
 PDF = make_pdf([["Rapport annuel de la Cour des comptes", "La dette atteint 112 % du PIB."]])
 
 
@@ -69,6 +74,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(PDF, "application/pdf")
         elif self.path == "/image.png":
             self._send(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "image/png")
+        elif self.path == "/long":
+            self._send(LONG.encode("utf-8"), "text/html; charset=utf-8")
         elif self.path == "/big":
             self._send(b"<p>" + b"x" * 5000 + b"</p>", "text/html", length=False)
         else:
@@ -189,6 +196,15 @@ def test_unreadable_type_kept_without_text(store, server):
     with store.read() as s:
         assert captures.capture_text(s, info.id) == ""
         assert s.get(SourceCapture, info.id).body.startswith(b"\x89PNG")
+
+
+def test_big_page_read_in_a_child_process(server):
+    """What the window asks for (apart=True): the same text, read away from its thread."""
+    here = captures.fetch_capture(server + "/long")
+    apart = captures.fetch_capture(server + "/long", apart=True)
+    assert len(LONG.encode("utf-8")) > 200_000
+    assert apart.text == here.text and apart.title == here.title == "Rapport long"
+    assert "Paragraphe 5999 : les chiffres du chômage sont publiés." in apart.text
 
 
 def test_large_body_is_cut_not_refused(server):

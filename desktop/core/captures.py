@@ -171,12 +171,17 @@ class Comparison:
 
 
 def fetch_capture(
-    url: str, *, timeout: float | None = None, max_bytes: int = MAX_BODY_BYTES
+    url: str,
+    *,
+    timeout: float | None = None,
+    max_bytes: int = MAX_BODY_BYTES,
+    apart: bool = False,
 ) -> CaptureDraft:
     """GET `url` once and read its text (no database: runs on a worker thread).
 
     ImportFailed when no answer came; an answer whose text cannot be read (an image, a
-    damaged PDF) is still a capture, its `error` saying why it has no text."""
+    damaged PDF) is still a capture, its `error` saying why it has no text. `apart`: a
+    big answer is read in a child process, so the window's thread never waits on it."""
     from desktop.core.importers.url import fetch_response
 
     response = fetch_response(url, timeout=timeout, max_bytes=max_bytes)
@@ -186,6 +191,7 @@ def fetch_capture(
         name=response.final_url,
         truncated=response.truncated,
         url=response.final_url,
+        apart=apart,
     )
     return CaptureDraft(
         requested_url=response.requested_url,
@@ -203,9 +209,12 @@ def fetch_capture(
     )
 
 
-def read_attachment(path: str | os.PathLike, *, max_bytes: int = MAX_BODY_BYTES) -> CaptureDraft:
+def read_attachment(
+    path: str | os.PathLike, *, max_bytes: int = MAX_BODY_BYTES, apart: bool = False
+) -> CaptureDraft:
     """A file as a source's capture: its bytes (capped) and hash, and its text when the
-    importers read its type (a PDF, a saved web page, a Word document…)."""
+    importers read its type (a PDF, a saved web page, a Word document…); `apart` as in
+    fetch_capture."""
     from desktop.core.importers import FORMATS, MAX_FILE_BYTES, too_large
     from desktop.core.regular_file import NotReadable, read_regular
 
@@ -224,7 +233,7 @@ def read_attachment(path: str | os.PathLike, *, max_bytes: int = MAX_BODY_BYTES)
     if entry is None:
         title, text, error = "", "", f"no text is read from {Path(name).suffix or 'such'} files"
     else:
-        title, text, error = _parse(data, entry[0], name, "")
+        title, text, error = _parse(data, entry[0], name, "", apart=apart)
     return CaptureDraft(
         requested_url="",
         final_url="",
@@ -243,7 +252,7 @@ def read_attachment(path: str | os.PathLike, *, max_bytes: int = MAX_BODY_BYTES)
 
 
 def _read_text(
-    body: bytes, content_type: str, *, name: str, truncated: bool, url: str
+    body: bytes, content_type: str, *, name: str, truncated: bool, url: str, apart: bool
 ) -> tuple[str, str, str]:
     """(title, text, error) of an answer, read by the importer its type calls for."""
     from desktop.core.importers.url import _kind
@@ -252,20 +261,42 @@ def _read_text(
         kind = _kind(name, content_type or None, body)
     except ImportFailed as exc:
         return "", "", exc.problem
-    title, text, error = _parse(body, kind, name, url)
+    title, text, error = _parse(body, kind, name, url, apart=apart)
     if truncated and error:
         error += " (only the first part of it was kept)"
     return title, text, error
 
 
-def _parse(data: bytes, kind: str, name: str, url: str) -> tuple[str, str, str]:
+_SUFFIX = {"html": ".html", "plaintext": ".txt", "markdown": ".md", "pdf": ".pdf", "docx": ".docx"}
+
+
+def _parse(
+    data: bytes, kind: str, name: str, url: str, *, apart: bool = False
+) -> tuple[str, str, str]:
+    """(title, text, "") read by the importer `kind`, or ("", "", why not)."""
     from desktop.core.importers import parse_bytes
+    from desktop.core.importers.isolated import SUBPROCESS_BYTES
 
     try:
-        parsed = parse_bytes(data, kind=kind, source_name=name, url=url)
+        if apart and len(data) >= SUBPROCESS_BYTES and kind in _SUFFIX:
+            parsed = _parse_apart(data, kind)
+        else:
+            parsed = parse_bytes(data, kind=kind, source_name=name, url=url)
     except ImportFailed as exc:
         return "", "", exc.problem
     return parsed.title[:1000], PARAGRAPH_SEP.join(parsed.paragraphs), ""
+
+
+def _parse_apart(data: bytes, kind: str):
+    """The importers' reading of `data` in a child process (through a private file)."""
+    import tempfile
+
+    from desktop.core.importers.isolated import import_path_isolated
+
+    with tempfile.TemporaryDirectory(prefix="factdesk-capture-") as folder:
+        path = Path(folder) / f"capture{_SUFFIX[kind]}"
+        path.write_bytes(data)
+        return import_path_isolated(path)
 
 
 # --- storing ----------------------------------------------------------------------------

@@ -375,7 +375,7 @@ class CaptureDialog(QDialog):
         self.capture_btn.setEnabled(False)
 
         def work():
-            draft = core.fetch_capture(url)
+            draft = core.fetch_capture(url, apart=True)
             with store.transaction() as session:
                 return core.store_capture(session, self.source_id, draft)
 
@@ -398,7 +398,7 @@ class CaptureDialog(QDialog):
         store = self.wb.store
 
         def work():
-            draft = core.read_attachment(path)
+            draft = core.read_attachment(path, apart=True)
             with store.transaction() as session:
                 return core.store_capture(session, self.source_id, draft)
 

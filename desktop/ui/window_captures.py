@@ -60,7 +60,7 @@ class CapturesMixin:
             return
 
         def work():
-            draft = core.fetch_capture(url)
+            draft = core.fetch_capture(url, apart=True)
             with store.transaction() as session:
                 info = core.store_capture(session, source_id, draft)
             with store.read() as session:
