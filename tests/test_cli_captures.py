@@ -78,6 +78,10 @@ def test_capture_list_diff_and_warc(store, db_url, server, tmp_path):  # noqa: F
     listed = json.loads(done.stdout)
     assert [c["id"] for c in listed["captures"]] == [1, 2, 3]
 
+    done = _run(db_url, "source", "wayback", str(sid))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"https://web.archive.org/save/{server}/page\n"
+
     warc = tmp_path / "sources.warc.gz"
     done = _run(db_url, "export-warc", "--source", str(sid), "-o", str(warc))
     assert done.returncode == 0, done.stderr

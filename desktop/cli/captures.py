@@ -71,6 +71,16 @@ def register(sub, common) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=cmd_diff)
 
+    p = actions.add_parser(
+        "wayback",
+        parents=[common],
+        help="print the Wayback Machine's save page for the source's address",
+        description="Prints https://web.archive.org/save/<address>: open it in your browser "
+        "to ask the Wayback Machine to archive the page. Factdesk itself sends nothing.",
+    )
+    p.add_argument("source_id", type=record_id, metavar="SOURCE_ID")
+    p.set_defaults(run=cmd_wayback)
+
     p = sub.add_parser(
         "export-warc",
         parents=[common],
@@ -268,6 +278,15 @@ def cmd_diff(args) -> int:
         marks = {"same": "{}", "insert": "{{+{}+}}", "delete": "[-{}-]"}
         text = "".join(marks[p.kind].format(p.text) for p in c.pieces)
         print(f"\n{c.kind}:\n{text}")
+    return 0
+
+
+def cmd_wayback(args) -> int:
+    from desktop.core import captures
+
+    with store_for(args, reading=True) as store, store.read() as session:
+        url = captures.source_url(session, args.source_id)
+    print(captures.wayback_save_url(url))
     return 0
 
 
