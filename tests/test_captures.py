@@ -74,6 +74,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self._send(PDF, "application/pdf")
         elif self.path == "/image.png":
             self._send(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "image/png")
+        elif self.path == "/odd":
+            body = b"Texte avec un NUL \x00 et une fin.\n"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("X-Odd", "café ☕".encode().decode("latin-1"))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif self.path == "/long":
             self._send(LONG.encode("utf-8"), "text/html; charset=utf-8")
         elif self.path == "/big":
@@ -198,6 +206,18 @@ def test_unreadable_type_kept_without_text(store, server):
         assert s.get(SourceCapture, info.id).body.startswith(b"\x89PNG")
 
 
+def test_odd_answer_stored_on_every_database(store, server):
+    """A NUL in the answer and a header of raw bytes: the answer kept as it came, though
+    the importers read no text from what looks binary."""
+    _claim, sid = cited(store, server + "/odd")
+    info = captures.capture_source(store, sid)
+    with store.read() as s:
+        row = s.get(SourceCapture, info.id)
+        assert row.body.startswith(b"Texte avec un NUL \x00") and row.status == 200
+        assert row.text == "" and row.error
+        assert any(name == "X-Odd" for name, _value in row.headers)
+
+
 def test_big_page_read_in_a_child_process(server):
     """What the window asks for (apart=True): the same text, read away from its thread."""
     here = captures.fetch_capture(server + "/long")
@@ -283,3 +303,27 @@ def test_wayback_save_url():
     )
     with pytest.raises(FactdeskError):
         captures.wayback_save_url("file:///etc/passwd")
+
+
+def test_store_cleans_what_databases_refuse(store):
+    _claim, sid = cited(store, "")
+    draft = captures.CaptureDraft(
+        requested_url="",
+        final_url="",
+        status=None,
+        content_type="text/plain",
+        headers=[["X-A", "b\x00c"]],
+        body=b"a\x00b",
+        truncated=False,
+        size=3,
+        sha256=hashlib.sha256(b"a\x00b").hexdigest(),
+        title="ti\x00tle \ud800",
+        text="te\x00xt",
+        file_name="f\x00.txt",
+    )
+    with store.transaction() as s:
+        info = captures.store_capture(s, sid, draft)
+    with store.read() as s:
+        row = s.get(SourceCapture, info.id)
+        assert (row.text, row.title, row.file_name) == ("text", "title ?", "f.txt")
+        assert row.headers == [["X-A", "bc"]] and row.body == b"a\x00b"

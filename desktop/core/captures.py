@@ -350,7 +350,7 @@ def store_capture(session: Session, source_id: int, draft: CaptureDraft) -> Capt
         final_url=draft.final_url[:2000],
         status=draft.status,
         content_type=draft.content_type[:200],
-        headers=draft.headers,
+        headers=[[_clean(str(k)), _clean(str(v))] for k, v in draft.headers],
         body=draft.body,
         truncated=draft.truncated,
         size=draft.size,
