@@ -150,6 +150,7 @@ class CaptureDialog(QDialog):
         split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
+        split.setSizes([190, 450])  # five captures in view before the list scrolls
         layout.addWidget(split, 1)
 
         row = QHBoxLayout()
@@ -412,7 +413,8 @@ class CaptureDialog(QDialog):
 
     def _added(self, info) -> None:
         self.wb.note_own_change()  # written on a worker thread
-        self.note.setText(_tr("Captured {0}").format(_when(info)))
+        done = _tr("Attached {0}") if info.is_file else _tr("Captured {0}")
+        self.note.setText(done.format(_when(info)))
         self.capture_btn.setEnabled(core_is_web(self.url))
         self.reload(select_id=info.id)
         self.capturesChanged.emit(self.source_id)
