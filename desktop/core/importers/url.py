@@ -5,6 +5,9 @@ its body together) and a size cap; redirects are followed to http(s) addresses o
 The page is then read by the same importers as saved files (web page, plain text,
 Markdown, PDF or Word document by Content-Type; any other type is refused). Nothing on
 the page is fetched.
+
+fetch_response, for a source's capture, keeps the whole answer under the same rules
+instead: any type, an error status too, the body cut (not refused) at the cap.
 """
 
 from __future__ import annotations
