@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.ratings import NEUTRAL_COLOR
 from desktop.core.views import ClaimView, RatingView
+from desktop.ui.already_checked import AlreadyChecked
 from desktop.ui.claim_fields import (
     DateEdit,
     DateField,
@@ -140,6 +141,13 @@ class ClaimEditor(QScrollArea):
         form.addRow(sources_label)
         form.addRow(self.sources)
 
+        self.already = AlreadyChecked(body)
+        already_label = QLabel(self.tr("Already checked?"), body)
+        already_label.setStyleSheet("QLabel { font-weight: 600; margin-top: 6px; }")
+        form.addRow(already_label)
+        form.addRow(self.already)
+        self.text.textChanged.connect(self._claim_words_changed)
+
         names = {
             self.text: self.tr("Restated claim"),
             self.claimant: self.tr("Claimant"),
@@ -230,8 +238,19 @@ class ClaimEditor(QScrollArea):
         )
         self.status.setCurrentIndex(max(0, self.status.findData(c.status if c else "draft")))
         self.sources.set_sources(c.sources if c else ())
+        self.already.set_claim(c.id if c else None, self._claim_words())
         self._update_preview()
         self._update_text_hint()
+
+    def _claim_words(self) -> str:
+        """What the "Already checked" list matches: the claim as typed, else its quote."""
+        if self.claim is None:
+            return ""
+        return self.text.toPlainText().strip() or self.claim.quote
+
+    def _claim_words_changed(self) -> None:
+        if self.claim is not None:
+            self.already.set_query(self._claim_words())
 
     def _value_of(self, name: str):
         value = getattr(self.claim, name)

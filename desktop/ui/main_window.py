@@ -50,6 +50,7 @@ from desktop.ui.window_captures import CapturesMixin
 from desktop.ui.window_claims import ClaimsMixin
 from desktop.ui.window_factchecks import FactChecksMixin
 from desktop.ui.window_insights import InsightsMixin
+from desktop.ui.window_matches import MatchesMixin
 from desktop.ui.window_search import SearchMixin
 from desktop.ui.window_suggestions import SuggestionsMixin
 from desktop.ui.window_transfer import TransferMixin
@@ -74,6 +75,7 @@ class MainWindow(
     SuggestionsMixin,
     InsightsMixin,
     SearchMixin,
+    MatchesMixin,
     FactChecksMixin,
     TransferMixin,
     VersionsMixin,
@@ -160,6 +162,7 @@ class MainWindow(
         sources.editRequested.connect(self.edit_source)
         sources.removeRequested.connect(self.remove_source)
         self._connect_capture_signals(sources)
+        self._connect_matches()
         self.wb.claimsChanged.connect(self._on_claims_changed)
         self.wb.claimChanged.connect(self._on_claim_changed)
         self.wb.articlesChanged.connect(self.reload_library)
