@@ -334,10 +334,11 @@ def test_html_report_text_on_verdict_colours_is_readable(every_verdict_report):
 
 def test_pdf_report_text_on_verdict_colours_is_readable(every_verdict_report, monkeypatch):
     """Every PDF paragraph with a background colour: badges name their ink, highlighted
-    text is the paragraph's black."""
+    text is the paragraph's black. The markup is recorded where paragraphs are made:
+    ReportLab's Paragraph (the chips) and the exporter's own fast paragraphs."""
     import reportlab.platypus
 
-    from desktop.core.exporters import render
+    from desktop.core.exporters import pdf, render
     from tests.test_export_fixtures import make_options
 
     markup = []
@@ -347,7 +348,13 @@ def test_pdf_report_text_on_verdict_colours_is_readable(every_verdict_report, mo
             markup.append(text)
             super().__init__(text, *args, **kwargs)
 
+    def recording(text, *args, **kwargs):
+        markup.append(text)
+        return fast(text, *args, **kwargs)
+
+    fast = pdf.paragraph
     monkeypatch.setattr(reportlab.platypus, "Paragraph", Recording)
+    monkeypatch.setattr(pdf, "paragraph", recording)
     render(every_verdict_report, "pdf", make_options())
 
     def hex_of(rgb: str) -> str:

@@ -32,7 +32,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from desktop.core.contrast import readable_alpha
 from desktop.core.errors import FactdeskError
-from desktop.core.exporters import document, rationale
+from desktop.core.exporters import document, pdf_markup, rationale
 from desktop.core.exporters.document import (
     ArticleItem,
     Block,
@@ -42,6 +42,7 @@ from desktop.core.exporters.document import (
     ReportDocument,
 )
 from desktop.core.exporters.options import ExportOptions, Output
+from desktop.core.exporters.pdf_lines import paragraph
 from desktop.core.views import ArticleReport
 
 FONT = "FactdeskSans"
@@ -90,6 +91,15 @@ def exact_to_unicode(cmap: str) -> str:
     return _ASTRAL_ENTRY.sub(_utf16_entry, cmap)
 
 
+def _first_subset(assignments: dict[int, int]) -> tuple[frozenset[str], dict[int, int]]:
+    """The characters coded in a font's first subset and the `str.translate` table to
+    their codes (a no-break space is drawn as the space, as ReportLab does)."""
+    table = {c: n for c, n in assignments.items() if n < 256}
+    if 32 in table:
+        table[0xA0] = table[32]
+    return frozenset(map(chr, table)), table
+
+
 @cache
 def _font_class():
     """ReportLab's TTFont, with the ToUnicode maps of its subsets corrected.
@@ -111,6 +121,20 @@ def _font_class():
                 stream = doc.idToObject.get("toUnicodeCMap:" + name)
                 if stream is not None:
                     stream.content = exact_to_unicode(stream.content)
+
+        def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (ReportLab's name)
+            """ReportLab's, with a C-speed path for text whose characters all have a
+            code in the first subset already (nearly every run once the first pages
+            are out): ReportLab looks each character up in a Python loop."""
+            state = self.state.get(doc)
+            if state is not None and isinstance(text, str):
+                known, table, seen = getattr(state, "_factdesk_fast", (None, None, -1))
+                if seen != len(state.assignments):
+                    known, table = _first_subset(state.assignments)
+                    state._factdesk_fast = (known, table, len(state.assignments))
+                if known.issuperset(text):
+                    return [(0, text.translate(table).encode("latin-1"))] if text else []
+            return super().splitString(text, doc, encoding)
 
     ExactTTFont.__name__ = ExactTTFont.__qualname__ = "_ExactTTFont"
     return ExactTTFont
@@ -224,16 +248,18 @@ class _Styles:
 def _chips(counts: list[Count], styles: _Styles):
     """The verdict summary: coloured chips with counts, wrapped in rows of four."""
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
 
     cells = [
-        Paragraph(
+        pdf_markup.paragraph(
             f'<font color="{_c(c.verdict.ink)}"><b>{esc(c.verdict.label)}</b>  {c.count}</font>',
             styles.card,
         )
         for c in counts
     ]
-    rows = [cells[i : i + 4] for i in range(0, len(cells), 4)] or [[Paragraph("", styles.card)]]
+    rows = [cells[i : i + 4] for i in range(0, len(cells), 4)] or [
+        [pdf_markup.paragraph("", styles.card)]
+    ]
     for row in rows:
         row += [""] * (4 - len(row))
     table = Table(rows, colWidths=[42 * 2.8346] * 4, hAlign="LEFT")
@@ -275,7 +301,6 @@ def _block_markup(block: Block, art: ArticleItem) -> str:
 
 
 def _rationale_flowables(source: str, styles: _Styles) -> list:
-    from reportlab.platypus import Paragraph
 
     flows = []
     for para in rationale.to_paras(source):
@@ -293,21 +318,20 @@ def _rationale_flowables(source: str, styles: _Styles) -> list:
             parts.append(piece)
         markup = "".join(parts)
         if para.kind == "li":
-            flows.append(Paragraph(markup, styles.item, bulletText=drawable(para.marker)))
+            flows.append(paragraph(markup, styles.item, bulletText=drawable(para.marker)))
         elif para.kind == "quote":
-            flows.append(Paragraph(markup, styles.quote))
+            flows.append(paragraph(markup, styles.quote))
         else:
-            flows.append(Paragraph(markup, styles.card))
+            flows.append(paragraph(markup, styles.card))
     return flows
 
 
 def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
     """One claim as a table cell with a thick left rule in the verdict colour."""
-    from reportlab.platypus import Paragraph
 
     v = c.verdict
     flows = [
-        Paragraph(
+        paragraph(
             f'<font backColor="{_c(v.color)}" color="{_c(v.ink)}" face="{BOLD}"> '
             f"{c.number} </font>  "
             f'<font backColor="{_c(v.color)}" color="{_c(v.ink)}" face="{BOLD}"> '
@@ -315,12 +339,12 @@ def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
             f'<font color="{_c(MUTED)}" size="8">{esc(c.status_label.upper())}</font>',
             styles.card,
         ),
-        Paragraph(esc(c.text or c.quote), styles.card_title),
+        paragraph(esc(c.text or c.quote), styles.card_title),
     ]
     if c.quote and c.text:
-        flows.append(Paragraph(esc(document.quoted(c.quote)), styles.quote))
+        flows.append(paragraph(esc(document.quoted(c.quote)), styles.quote))
     if c.unplaced:
-        flows.append(Paragraph(esc(L.unplaced(c.unplaced)), styles.small))
+        flows.append(paragraph(esc(L.unplaced(c.unplaced)), styles.small))
     facts = []
     if c.claimant:
         kind = f" ({c.claimant_kind_label})" if c.claimant_kind else ""
@@ -337,7 +361,7 @@ def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
         facts.append(("Checker", esc(c.checker)))
     # One paragraph for the facts: each Paragraph costs a markup parse and a wrap.
     flows.append(
-        Paragraph(
+        paragraph(
             "<br/>".join(
                 f'<font color="{_c(MUTED)}">{esc(L.colon(label))}</font> {value}'
                 for label, value in facts
@@ -346,11 +370,11 @@ def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
         )
     )
     if c.rationale.strip():
-        flows.append(Paragraph(f"<b>{esc(L('Rationale').upper())}</b>", styles.small))
+        flows.append(paragraph(f"<b>{esc(L('Rationale').upper())}</b>", styles.small))
         flows += _rationale_flowables(c.rationale, styles)
     if c.sources:
         # small is muted already
-        flows.append(Paragraph(f"<b>{esc(L('Sources').upper())}</b>", styles.small))
+        flows.append(paragraph(f"<b>{esc(L('Sources').upper())}</b>", styles.small))
         for n, s in enumerate(c.sources, start=1):
             line = a(s.title or s.url or L("Untitled source"), s.href)
             if s.publisher:
@@ -369,9 +393,9 @@ def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
                 line += f'<br/><font color="{_c(MUTED)}">{esc(s.captured)}</font>'
             if s.excerpt:
                 line += f"<br/><i>{esc(document.quoted(s.excerpt))}</i>"
-            flows.append(Paragraph(line, styles.item, bulletText=f"{n}."))
+            flows.append(paragraph(line, styles.item, bulletText=f"{n}."))
     if c.tags:
-        flows.append(Paragraph(esc(L.colon("Tags") + " " + ", ".join(c.tags)), styles.small))
+        flows.append(paragraph(esc(L.colon("Tags") + " " + ", ".join(c.tags)), styles.small))
     return _card_flowable(flows, _color(v.color), _color("#dddde0"))
 
 
@@ -455,33 +479,33 @@ def _card_flowable(flows: list, bar, border):
 
 
 def _article(art: ArticleItem, styles: _Styles) -> list:
-    from reportlab.platypus import KeepTogether, Paragraph
+    from reportlab.platypus import KeepTogether
 
     flows = []
     kicker = " · ".join(
         x for x in (art.outlet, art.published.isoformat() if art.published else "") if x
     )
     if kicker:
-        flows.append(Paragraph(esc(kicker.upper()), styles.kicker))
+        flows.append(paragraph(esc(kicker.upper()), styles.kicker))
     L = art.labels  # noqa: N806
     if art.title_block is not None:  # the text's title line, with its highlights
-        flows.append(Paragraph(_block_markup(art.title_block, art), styles.title))
+        flows.append(paragraph(_block_markup(art.title_block, art), styles.title))
     else:
-        flows.append(Paragraph(esc(art.heading), styles.title))
+        flows.append(paragraph(esc(art.heading), styles.title))
     if art.authors:
-        flows.append(Paragraph(esc(L("By {names}", names=", ".join(art.authors))), styles.meta))
+        flows.append(paragraph(esc(L("By {names}", names=", ".join(art.authors))), styles.meta))
     if art.url:
-        flows.append(Paragraph(a(art.url, art.href), styles.meta))
+        flows.append(paragraph(a(art.url, art.href), styles.meta))
     verdicts = f"{L('Verdicts')} ({L.count('claim', len(art.claims))})"
-    flows.append(Paragraph(esc(verdicts.upper()), styles.section))
+    flows.append(paragraph(esc(verdicts.upper()), styles.section))
     flows.append(_chips(art.counts, styles))
     if art.blocks:
-        flows.append(Paragraph(esc(L("Annotated text").upper()), styles.section))
+        flows.append(paragraph(esc(L("Annotated text").upper()), styles.section))
         for block in art.blocks:
             style = styles.text_heading if block.level else styles.text
-            flows.append(Paragraph(_block_markup(block, art), style))
+            flows.append(paragraph(_block_markup(block, art), style))
     if art.claims:
-        heading = Paragraph(esc(L("Claims").upper()), styles.section)
+        heading = paragraph(esc(L("Claims").upper()), styles.section)
         for n, c in enumerate(art.claims):
             if n == 0:  # the section title never ends a page alone
                 flows.append(KeepTogether([heading, _card(c, styles, L)]))
@@ -495,7 +519,7 @@ def _summary_charts(report: ReportDocument, styles: _Styles, width: float) -> li
     (numbers on the bars, so the text layer holds them), then a page break."""
     if not report.charts:
         return []
-    from reportlab.platypus import PageBreak, Paragraph, Spacer
+    from reportlab.platypus import PageBreak, Spacer
 
     from desktop.core import charts
     from desktop.core.exporters.insights import words
@@ -506,7 +530,7 @@ def _summary_charts(report: ReportDocument, styles: _Styles, width: float) -> li
             "A claim counts on the day its check was published, or on the day it was "
             "tagged when not yet published."
         )
-        flows.append(Paragraph(esc(words(report.labels, note)), styles.small))
+        flows.append(paragraph(esc(words(report.labels, note)), styles.small))
     for chart in report.charts:
         lay = charts.layout(chart, width=width, font=8.5)
         flows += [
@@ -520,7 +544,7 @@ def build_pdf(report: ReportDocument) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
 
     _register_fonts()
     styles = _Styles()
@@ -574,12 +598,12 @@ def build_pdf(report: ReportDocument) -> bytes:
         )
         if x
     )
-    story = [Paragraph(masthead, styles.meta)]
+    story = [paragraph(masthead, styles.meta)]
     if report.has_summary:
         if o.period is not None:
-            story.append(Paragraph(esc(report.title), styles.title))
+            story.append(paragraph(esc(report.title), styles.title))
         overall = f"{D('All verdicts')} ({D.count('claim', report.claim_total)})"
-        story.append(Paragraph(esc(overall.upper()), styles.section))
+        story.append(paragraph(esc(overall.upper()), styles.section))
         story += [_chips(report.counts, styles), Spacer(1, 16)]
         story += _summary_charts(report, styles, A4[0] - 36 * mm)
     for i, art in enumerate(report.articles):
