@@ -21,7 +21,8 @@ from benchmarks import data, startup
 from benchmarks.harness import Figure, median, p95, run_child
 
 ALL = (
-    "1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9", "10", "10s"
+    "1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9", "10", "10s",
+    "11", "12", "13", "14",
 )  # fmt: skip
 
 
@@ -191,6 +192,10 @@ def run(workdir: Path, sizes: data.Sizes, repeat: int, only: set[str], judge: bo
             note=f"{opened['rss_open']:.0f} MB right after opening",
         )
     yield from checkworthiness_figures(sizes, only, judge, smoke=sizes is data.SMOKE)
+    if only & {"11", "12", "13", "14"}:
+        from benchmarks import retrieval
+
+        yield from retrieval.figures(workdir, library, sizes, only, judge)
 
 
 def checkworthiness_figures(sizes: data.Sizes, only: set[str], judge: bool, smoke: bool):

@@ -250,6 +250,7 @@ class _Rows:
     def flush(self, store) -> None:
         from sqlmodel import SQLModel
 
+        from desktop.core import search_index
         from desktop.core.models import Tag
 
         meta = SQLModel.metadata.tables
@@ -260,6 +261,7 @@ class _Rows:
                 rows = self.tables[name]
                 for i in range(0, len(rows), 5000):
                     conn.execute(meta[name].insert(), rows[i : i + 5000])
+            search_index.rebuild(conn)  # as a library built through the application has it
             conn.exec_driver_sql("ANALYZE")
 
 

@@ -121,6 +121,21 @@ def evaluate(store, data: Split, top: int = 5) -> dict:
     }
 
 
+def evaluate_first_stage(store, data: Split) -> dict:
+    """MAP@5 of the index's own BM25 order, before reranking (the benchmark's baseline)."""
+    from desktop.core import matching
+
+    aps = []
+    with store.read() as session:
+        for tweet_id, relevant in sorted(data.relevant.items()):
+            query = matching.Query.of(data.tweets[tweet_id], "en")
+            terms = matching._terms(list(query.stems))
+            rows = matching._candidates(session, matching._rare(session, terms), 5) if terms else []
+            ranked = [vclaim_id(f.match.url) for f in matching._load(session, rows)]
+            aps.append(average_precision_at(ranked, relevant))
+    return {"map5": sum(aps) / len(aps)}
+
+
 def training_rows(store, data: Split):
     """Feature rows and labels of every candidate of every training tweet."""
     from desktop.core import matching
@@ -132,9 +147,10 @@ def training_rows(store, data: Split):
             terms = matching._terms(list(query.stems))
             if not terms:
                 continue
-            found = matching._load(
-                session, matching._candidates(session, terms, matching.CANDIDATES)
+            candidates = matching._candidates(
+                session, matching._rare(session, terms), matching.CANDIDATES
             )
+            found = matching._load(session, candidates)
             table = matching.features(
                 query, [f.text for f in found], [float(f.row.rank) for f in found]
             )

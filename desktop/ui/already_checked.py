@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 DELAY_MS = 600
 TOP = 5
+WEAK = 0.2  # a match this unlikely to be the same claim is greyed
 MATCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -167,11 +168,16 @@ class AlreadyChecked(QWidget):
         self.list.clear()
         for m in self.matches:
             where = self.tr("another newsroom") if m.kind == "reference" else self.tr("library")
+            percent = round(m.score * 100)
             item = QTreeWidgetItem(
                 self.list,
-                [f"{round(m.score * 100)} %", m.verdict or "—", m.publisher or "—", m.claim],
+                [f"{percent} %" if percent else "< 1 %", m.verdict or "—", m.publisher or "—"]
+                + [m.claim],
             )
             item.setData(0, MATCH_ROLE, m)
+            if m.score < WEAK:  # shown, as the closest there is, but greyed
+                for col in range(4):
+                    item.setForeground(col, self.palette().placeholderText())
             tip = [m.claim, f"{m.verdict or '—'} · {m.publisher or '—'} · {m.date or '—'}"]
             tip.append(where + (f" · {m.url}" if m.kind == "reference" else ""))
             for col in range(4):
