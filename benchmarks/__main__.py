@@ -21,7 +21,7 @@ from benchmarks import data, startup
 from benchmarks.harness import Figure, median, p95, run_child
 
 ALL = (
-    "1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9", "10", "10s",
+    "1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9", "10s", "10",
     "11", "12", "13", "14",
 )  # fmt: skip
 
