@@ -122,7 +122,7 @@ def test_every_paragraph_breaks_into_reportlabs_lines(report, monkeypatch):
             got = []
             for line, available in mine._lines:
                 used = sum(w[0] for w in line) + sum(w[1] for w in line[:-1])
-                text = "".join(t for t, _k in pdf_lines._segments(line))
+                text = "".join(seg[0] for seg in pdf_lines._segments(line))
                 got.append((text, available - used))
             assert len(got) == len(expected), markup
             for (a, x), (b, y) in zip(got, expected, strict=True):

@@ -24,6 +24,7 @@ number 2 do not read back as "20222".
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from functools import cache
@@ -541,6 +542,19 @@ def _summary_charts(report: ReportDocument, styles: _Styles, width: float) -> li
 
 
 def build_pdf(report: ReportDocument) -> bytes:
+    """The report's PDF, with the cyclic garbage collector paused meanwhile: building
+    makes hundreds of thousands of short-lived objects, and its passes over them were
+    about a tenth of the time (reference counting still frees them as they go)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_pdf(report)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _build_pdf(report: ReportDocument) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas

@@ -32,7 +32,8 @@ def _rl():
     from reportlab import rl_config
     from reportlab.lib.colors import toColor
     from reportlab.lib.fonts import ps2tt, tt2ps
-    from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+    from reportlab.lib.rl_accel import fp_str
+    from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
     from reportlab.platypus.flowables import Flowable
     from reportlab.platypus.paragraph import (
         _doLink,
@@ -48,6 +49,8 @@ def _rl():
         "tt2ps": tt2ps,
         "ascent_descent": cache(getAscentDescent),
         "stringWidth": stringWidth,
+        "getFont": getFont,
+        "fp_str": fp_str,
         "Flowable": Flowable,
         "doLink": _doLink,
         "drawBullet": _drawBullet,
@@ -73,9 +76,39 @@ def _underline_defaults():
     return color, width, offset, gap
 
 
+# Colours are numbered, so run styles are tuples of plain values that hash and compare
+# in C (ReportLab's Color compares in Python); equal colours get one number.
+_PALETTE: list = []
+_palette_ids: dict[tuple, int] = {}
+
+
+def _cid(color) -> int:
+    """The number of `color` (a ReportLab colour)."""
+    key = (type(color).__name__, *color.__key__)
+    found = _palette_ids.get(key)
+    if found is None:
+        found = _palette_ids[key] = len(_PALETTE)
+        _PALETTE.append(color)
+    return found
+
+
 @cache
-def _color(value: str):
-    return _rl()["toColor"](value)
+def _fill_op(cid: int) -> str | None:
+    """The operator that sets colour `cid` for filling text, as PDFTextObject.setFillColor
+    writes it for an RGB colour (None for other kinds: they go through it)."""
+    from reportlab.lib.colors import CMYKColor, Color
+
+    color = _PALETTE[cid]
+    if isinstance(color, CMYKColor) or not isinstance(color, Color):
+        return None
+    if getattr(color, "alpha", 1) not in (None, 1):
+        return None
+    return f"{_rl()['fp_str']((color.red, color.green, color.blue))} rg"
+
+
+@cache
+def _color(value: str) -> int:
+    return _cid(_rl()["toColor"](value))
 
 
 @cache
@@ -159,7 +192,7 @@ def runs(markup: str, style) -> tuple[list, int]:
     fragment is drawn without its highlight or link by Paragraph, so it is left to it)."""
     text = _clean(markup)
     family, bold, italic = _face(style.fontName)
-    state = (family, bold, italic, style.fontSize, style.textColor, None, 0, None, 0)
+    state = (family, bold, italic, style.fontSize, _cid(style.textColor), None, 0, None, 0)
     stack, out, fragments, pos = [], [], 0, 0
     for m in _TOKEN.finditer(text):
         if m.start() != pos:
@@ -240,8 +273,9 @@ def _words(pieces: list) -> list:
                 words.append([width, _width(" ", key[_FONT], key[_SIZE]), current, key])
                 current, width = [], 0.0
             if part:
-                current.append((part, key))
-                width += _width(part, key[_FONT], key[_SIZE])
+                w = _width(part, key[_FONT], key[_SIZE])
+                current.append((part, key, w))
+                width += w
     if current:
         words.append([width, 0.0, current, None])
     return words
@@ -258,16 +292,16 @@ def _split_long(word: list, first: float, width: float) -> list:
     """An over-long word cut into pieces (as ReportLab's `_splitFragWord`): the first
     fills `first` (it may be empty), the others `width`; the last keeps the space after."""
     out, current, used, limit = [], [], 0.0, first
-    for text, key in word[2]:
+    for text, key, _w in word[2]:
         for ch in text:
             w = _width(ch, key[_FONT], key[_SIZE])
             if used + w > limit and (used or w <= width):
                 out.append(_Cut([used, 0.0, current, None]))
                 current, used, limit = [], 0.0, width
             if current and current[-1][1] == key:
-                current[-1] = (current[-1][0] + ch, key)
+                current[-1] = (current[-1][0] + ch, key, current[-1][2] + w)
             else:
-                current.append((ch, key))
+                current.append((ch, key, w))
             used += w
     out.append(_Cut([used, word[1], current, word[3]]))
     return out
@@ -311,19 +345,31 @@ class _Cut(list):
 
 
 def _segments(line: list) -> list[list]:
-    """A line as [text, style] segments, the space between two words drawn in the style
-    of the run that holds it (as ReportLab draws it), runs of one style merged."""
+    """A line as [text, style, width, width of its trailing space] segments, the space
+    between two words drawn in the style of the run that holds it (as ReportLab draws
+    it), runs of one style merged."""
     segs: list[list] = []
     last = len(line) - 1
+    seg = None
     for n, word in enumerate(line):
-        pieces = word[2]
-        if n < last and word[1]:
-            pieces = [*pieces, (" ", word[3])]
-        for text, key in pieces:
-            if segs and segs[-1][1] == key:
-                segs[-1][0] += text
+        for text, key, w in word[2]:
+            if seg is not None and seg[1] == key:
+                seg[0] += text
+                seg[2] += w
+                seg[3] = 0.0
             else:
-                segs.append([text, key])
+                seg = [text, key, w, 0.0]
+                segs.append(seg)
+        space = word[1]
+        if n < last and space:
+            key = word[3]
+            if seg is not None and seg[1] == key:
+                seg[0] += " "
+                seg[2] += space
+                seg[3] = space
+            else:
+                seg = [" ", key, space, space]
+                segs.append(seg)
     return segs
 
 
@@ -393,23 +439,24 @@ def draw_lines(para) -> None:
     leading = style.leading
     segs_by_line = [_segments(line) for line, _w in lines]
     first = segs_by_line[0]
-    size0 = max((k[_SIZE] for _t, k in first), default=style.fontSize)
+    size0 = max((seg[1][_SIZE] for seg in first), default=style.fontSize)
     if rl["size_offset"]:  # ReportLab's default: the first baseline a font size down
         cur_y = para.height - size0
     else:
         ascent_descent = rl["ascent_descent"]
         cur_y = para.height - max(
-            (ascent_descent(k[_FONT], k[_SIZE])[0] for _t, k in first),
+            (ascent_descent(seg[1][_FONT], seg[1][_SIZE])[0] for seg in first),
             default=ascent_descent(style.fontName, style.fontSize)[0],
         )
-    canvas.saveState()
     offset = style.firstLineIndent
     if para.bulletText:
         offset = rl["drawBullet"](canvas, offset, cur_y, para.bulletText, style, rtl=False)
     tx = canvas.beginText(style.leftIndent, cur_y)
+    code, doc, escape = tx._code, canvas._doc, canvas._escape
+    get_font, fp_str = rl["getFont"], rl["fp_str"]
     font, color, rise = None, None, 0
+    face, dynamic = None, False
     decorate = para.fragments > 1
-    wsc = _rl_wsc()
     for n, segs in enumerate(segs_by_line):
         y0 = cur_y - n * leading
         line, max_width = lines[n]
@@ -417,8 +464,8 @@ def draw_lines(para) -> None:
         extra = max_width - used
         ws = 0.0
         if extra < -1e-8:  # over-full by the spaces' allowed shrinkage: narrow them
-            count = sum(1 for w in line if any(t for t, _k in w[2]))
-            count += sum(t.count("\xa0") for t, _k in segs) - 1
+            count = sum(1 for w in line if any(p[0] for p in w[2]))
+            count += sum(seg[0].count("\xa0") for seg in segs) - 1
             if count > 0:
                 ws = extra / count
                 tx.setWordSpace(ws)
@@ -429,20 +476,25 @@ def draw_lines(para) -> None:
         backs, links, unders = [], [], []
         link = under = None  # the open link / underline: [href or key, x1, lo, hi]
         prev = None
-        for text, key in segs:
+        for text, key, seg_width, seg_trailing in segs:
             f, size = key[_FONT], key[_SIZE]
             cur_x_s = cur_x + spaces * ws
             end_x = cur_x_s
-            if prev is not None:
-                trailing = len(prev[0]) - len(prev[0].rstrip(wsc))
-                if trailing:
-                    end_x -= _width(prev[0][-trailing:], prev[1][_FONT], prev[1][_SIZE])
+            if prev:
+                end_x -= prev
             if (f, size) != font:
                 tx.setFont(f, size)
                 font = (f, size)
+                face = get_font(f)
+                dynamic = face._dynamicFont
             if key[_COLOR] != color:
                 color = key[_COLOR]
-                tx.setFillColor(color)
+                op = _fill_op(color)
+                if op is None:
+                    tx.setFillColor(_PALETTE[color])
+                else:
+                    code.append(op)
+                    tx._fillColorObj = _PALETTE[color]
             if key[_RISE] != rise:
                 rise = key[_RISE]
                 tx.setRise(rise)
@@ -454,7 +506,15 @@ def draw_lines(para) -> None:
                 if link is not None and link[0] != href:
                     links.append((*link, end_x))
                     link = None
-            tx._textOut(text, 0)
+            if dynamic:  # what tx._textOut writes for a TrueType font, without its overhead
+                for subset, t in face.splitString(text, doc):
+                    if subset != tx._curSubset:
+                        name = face.getSubsetInternalName(subset, doc)
+                        code.append(f"{name} {fp_str(size)} Tf {fp_str(tx._leading)} TL")
+                        tx._curSubset = subset
+                    code.append(f"({escape(t)}) Tj")
+            else:
+                tx._textOut(text, 0)
             if decorate:
                 lo, hi = rise - 0.2 * size, rise + size
                 if href is not None:
@@ -473,9 +533,10 @@ def draw_lines(para) -> None:
                 elif back is not None:
                     backs.append((back_x, end_x, back))
                     back, back_x = (bg, cur_x_s) if bg is not None else (None, None)
-            cur_x += _width(text, f, size)
-            spaces += text.count(" ") + text.count("\xa0")
-            prev = (text, key)
+            cur_x += seg_width
+            if ws:
+                spaces += text.count(" ") + text.count("\xa0")
+            prev = seg_trailing
         if ws:
             tx.setWordSpace(0)
         if not decorate:
@@ -488,7 +549,7 @@ def draw_lines(para) -> None:
         if back is not None:
             backs.append((back_x, cur_x_s, back))
         for x1, x2, c in backs:
-            canvas.setFillColor(c)
+            canvas.setFillColor(_PALETTE[c])
             canvas.rect(x1, y0 + size0 - leading, x2 - x1, leading, stroke=0, fill=1)
         for href, x1, lo, hi, x2 in links:
             rl["doLink"](tx, href, (x1, y0 + lo, x2, y0 + hi))
@@ -497,14 +558,13 @@ def draw_lines(para) -> None:
             values = {"L": size0, "f": fs, "F": fsmax}
             lw = rl["usConv"](under_width, values, default=canvas._lineWidth)
             y = y0 + r + rl["usConv"](under_offset or "-0.125*L", values)
-            c = under_color or tc
+            c = under_color or _PALETTE[tc]
             if lw != canvas._lineWidth:
                 canvas.setLineWidth(lw)
             if c != canvas._strokeColorObj:
                 canvas.setStrokeColor(c)
             canvas.line(x1, y, x2, y)
     canvas.drawText(tx)
-    canvas.restoreState()
 
 
 def paragraph(markup: str, style, bulletText=None):  # noqa: N803 (ReportLab's name)
@@ -519,7 +579,9 @@ def paragraph(markup: str, style, bulletText=None):  # noqa: N803 (ReportLab's n
             pass
         else:
             lone = fragments == 1 and any(
-                p is not None and (p[1][_HREF] or p[1][_UNDER] or p[1][_BACK]) for p in pieces
+                p is not None
+                and (p[1][_HREF] is not None or p[1][_UNDER] or p[1][_BACK] is not None)
+                for p in pieces
             )
             if not lone and fragments:
                 return flowable_class()(pieces, fragments, style, bulletText)
