@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AlreadyChecked</name>
+    <message>
+        <location filename="../../desktop/ui/already_checked.py" line="+54"/>
+        <source>Match</source>
+        <translation>Proximité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checked by</source>
+        <translation>Vérifié par</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Claim</source>
+        <translation>Affirmation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Already checked</source>
+        <translation>Déjà vérifié</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cite as Source</source>
+        <translation>Citer comme source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add this earlier check as a source of the claim</source>
+        <translation>Ajouter cette vérification antérieure comme source de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use Its Verdict</source>
+        <translation>Reprendre son verdict</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give the claim this check&apos;s verdict (and, for a claim of the library, its sources)</source>
+        <translation>Donner à l’affirmation le verdict de cette vérification (et, pour une affirmation de la bibliothèque, ses sources)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Cannot look for earlier checks: {0}</source>
+        <translation>Impossible de chercher des vérifications antérieures&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Looking for earlier checks…</source>
+        <translation>Recherche de vérifications antérieures…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>another newsroom</source>
+        <translation>une autre rédaction</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>library</source>
+        <translation>bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Select a claim to see whether it was checked before.</source>
+        <translation>Sélectionnez une affirmation pour voir si elle a déjà été vérifiée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the claim to look for earlier checks.</source>
+        <translation>Tapez l’affirmation pour chercher des vérifications antérieures.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No earlier check of a similar claim.</source>
+        <translation>Aucune vérification antérieure d’une affirmation semblable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Closest earlier checks, in this library and by other newsrooms:</source>
+        <translation>Vérifications antérieures les plus proches, dans cette bibliothèque et par d’autres rédactions&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ArticleDialog</name>
     <message>
         <location filename="../../desktop/ui/article_dialog.py" line="+36"/>
@@ -102,12 +195,12 @@
 <context>
     <name>ArticlePane</name>
     <message>
-        <location filename="../../desktop/ui/article_pane.py" line="+30"/>
+        <location filename="../../desktop/ui/article_pane.py" line="+33"/>
         <source>Article details</source>
         <translation>Détails de l’article</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>No article open. Import one from the File menu.</source>
         <translation>Aucun article ouvert. Importez-en un depuis le menu Fichier.</translation>
     </message>
@@ -120,6 +213,11 @@
         <location line="+2"/>
         <source>No outlet, author or date yet: add them…</source>
         <translation>Ni média, ni auteur, ni date pour l’instant&#xa0;: les ajouter…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} versions, last changed {1}</source>
+        <translation>{0} versions, dernière modification le {1}</translation>
     </message>
 </context>
 <context>
@@ -140,20 +238,30 @@
         <translation>Publié</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+14"/>
+        <source>{0} · {1} versions</source>
+        <translation>{0} · {1} versions</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} versions, last changed {1}</source>
+        <translation>{0} versions, dernière modification le {1}</translation>
+    </message>
+    <message>
+        <location line="+97"/>
         <source>Imported on {0}; no publication date yet (Article Details)</source>
         <translation>Importé le {0}&#xa0;; pas encore de date de publication (Détails de l’article)</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <location line="+2"/>
         <location line="+2"/>
         <source>Claims</source>
         <translation>Affirmations</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+27"/>
+        <location line="-88"/>
+        <location line="+35"/>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
     </message>
@@ -166,7 +274,7 @@
         <translation>Texte de l’article</translation>
     </message>
     <message>
-        <location line="+356"/>
+        <location line="+360"/>
         <source>Not rated</source>
         <translation>Non évalué</translation>
     </message>
@@ -328,6 +436,319 @@
     </message>
 </context>
 <context>
+    <name>CaptureDialog</name>
+    <message>
+        <location filename="../../desktop/ui/capture_dialog.py" line="+61"/>
+        <source>{0} (first part kept)</source>
+        <translation>{0} (début conservé)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} — the page is gone</source>
+        <translation>{0} — la page a disparu</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Untitled source</source>
+        <translation>Source sans titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Captures of “{0}”</source>
+        <translation>Captures de «&#xa0;{0}&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This source has no web address.</source>
+        <translation>Cette source n’a pas d’adresse web.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+248"/>
+        <source>Captured</source>
+        <translation>Date de capture</translation>
+    </message>
+    <message>
+        <location line="-247"/>
+        <location line="+252"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="-251"/>
+        <source>Address or file</source>
+        <translation>Adresse ou fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+251"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-250"/>
+        <location line="+251"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location line="-250"/>
+        <location line="+251"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="-248"/>
+        <source>Captures</source>
+        <translation>Captures</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Captured text</source>
+        <translation>Texte capturé</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changes since the capture before</source>
+        <translation>Modifications depuis la capture précédente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Capture details</source>
+        <translation>Détails de la capture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Text</source>
+        <translation>&amp;Texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hanges</source>
+        <translation>&amp;Modifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Details</source>
+        <translation>&amp;Détails</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Capture Now</source>
+        <translation>&amp;Capturer maintenant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fetch the source&apos;s address once and keep what it answers</source>
+        <translation>Interroger une fois l’adresse de la source et conserver sa réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Attach File…</source>
+        <translation>&amp;Joindre un fichier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep a file (a PDF, a saved page) as a capture</source>
+        <translation>Conserver un fichier (un PDF, une page enregistrée) comme capture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the &amp;Wayback Machine to Archive</source>
+        <translation>Demander l’archivage à la &amp;Wayback Machine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the Wayback Machine&apos;s save page for this address in your browser</source>
+        <translation>Ouvrir dans votre navigateur la page d’archivage de la Wayback Machine pour cette adresse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export WARC…</source>
+        <translation>&amp;Exporter en WARC…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save these captures as a WARC file for replay tools</source>
+        <translation>Enregistrer ces captures dans un fichier WARC, pour les outils de rejeu d’archives web</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No capture yet. Capture the page now, or attach a file you saved.</source>
+        <translation>Aucune capture pour l’instant. Capturez la page maintenant, ou joignez un fichier que vous avez enregistré.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Looking for the excerpts…</source>
+        <translation>Recherche des extraits…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comparing…</source>
+        <translation>Comparaison…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>claim {0}</source>
+        <translation>affirmation {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not found in this capture:</source>
+        <translation>Absent de cette capture&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Found:</source>
+        <translation>Trouvé&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No claim cites this source with an excerpt.</source>
+        <translation>Aucune affirmation ne cite cette source avec un extrait.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No text was read from this capture: {0}</source>
+        <translation>Aucun texte n’a pu être lu dans cette capture&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This is the first capture of the source.</source>
+        <translation>C’est la première capture de cette source.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Compared with the capture of {0}:</source>
+        <translation>Par rapport à la capture du {0}&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The page is gone: the address answered {0}.</source>
+        <translation>La page a disparu&#xa0;: l’adresse a répondu {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unchanged: the same bytes.</source>
+        <translation>Aucun changement&#xa0;: les octets sont identiques.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is unchanged (the page&apos;s code differs).</source>
+        <translation>Le texte est inchangé (le code de la page diffère).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text changed.</source>
+        <translation>Le texte a changé.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address asked</source>
+        <translation>Adresse demandée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final address</source>
+        <translation>Adresse finale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No text read</source>
+        <translation>Aucun texte lu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Headers received:</source>
+        <translation>En-têtes reçus&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Capturing {0}…</source>
+        <translation>Capture de {0}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Capture failed</source>
+        <translation>Échec de la capture</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attach a file as a capture</source>
+        <translation>Joindre un fichier comme capture</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Attaching {0}…</source>
+        <translation>Ajout de {0}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attaching failed</source>
+        <translation>Échec de l’ajout du fichier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attached {0}</source>
+        <translation>Fichier joint le {0}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Captured {0}</source>
+        <translation>Capture effectuée le {0}</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Export captures as WARC</source>
+        <translation>Exporter les captures en WARC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WARC files (*.warc.gz *.warc)</source>
+        <translation>Fichiers WARC (*.warc.gz *.warc)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exporting captures…</source>
+        <translation>Exportation des captures…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {0} capture(s) to {1}</source>
+        <translation>{0} capture(s) exportée(s) dans {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export failed</source>
+        <translation>Échec de l’exportation</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <location filename="../../desktop/ui/dashboard_chart.py" line="+44"/>
@@ -338,7 +759,7 @@
 <context>
     <name>ClaimEditor</name>
     <message>
-        <location filename="../../desktop/ui/claim_editor.py" line="+70"/>
+        <location filename="../../desktop/ui/claim_editor.py" line="+71"/>
         <source>Quoted text</source>
         <translation>Texte cité</translation>
     </message>
@@ -464,6 +885,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Already checked?</source>
+        <translation>Déjà vérifié&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Restated claim</source>
         <translation>Affirmation reformulée</translation>
     </message>
@@ -523,7 +949,7 @@
         <translation>Sélectionnez une affirmation ou marquez un passage.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+99"/>
         <source>{0} characters: search engines show about {1}.</source>
         <translation>{0} caractères&#xa0;: les moteurs de recherche en affichent environ {1}.</translation>
     </message>
@@ -1312,7 +1738,7 @@ Votre valeur&#xa0;:
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../desktop/ui/library.py" line="+100"/>
+        <location filename="../../desktop/ui/library.py" line="+102"/>
         <location line="+1"/>
         <source>Filter articles</source>
         <translation>Filtrer les articles</translation>
@@ -1336,12 +1762,12 @@ Votre valeur&#xa0;:
         <translation>Ouverture de la bibliothèque…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="+126"/>
+        <location filename="../../desktop/ui/main_window.py" line="+132"/>
         <source>Claim counts by verdict</source>
         <translation>Nombre d’affirmations par verdict</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+155"/>
         <source>Loading claims…</source>
         <translation>Chargement des affirmations…</translation>
     </message>
@@ -1596,7 +2022,7 @@ Votre valeur&#xa0;:
         <translation>Ouvrir l’article de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1606,7 +2032,7 @@ Votre valeur&#xa0;:
         <translation>Bibliothèques &amp;récentes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
@@ -1642,6 +2068,7 @@ Votre valeur&#xa0;:
     </message>
     <message>
         <location line="+10"/>
+        <location filename="../../desktop/ui/window_matches.py" line="+114"/>
         <source>Set verdict</source>
         <translation>le choix du verdict</translation>
     </message>
@@ -1797,7 +2224,104 @@ Votre valeur&#xa0;:
         <translation>Le bilan de la rédaction avec ses graphiques, puis chaque article vérifié sur une période</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../desktop/ui/window_captures.py" line="+30"/>
+        <source>Export Captured Sources as &amp;WARC…</source>
+        <translation>Exporter les sources capturées en &amp;WARC…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save every captured source as a WARC file, for replay tools and archives</source>
+        <translation>Enregistrer toutes les sources capturées dans un fichier WARC, pour les outils de rejeu et les archives</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+25"/>
+        <source>Capture failed</source>
+        <translation>Échec de la capture</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Capturing {0}…</source>
+        <translation>Capture de {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Captured {0} ({1})</source>
+        <translation>Page capturée&#xa0;: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the page is gone</source>
+        <translation>la page a disparu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unchanged since {0}</source>
+        <translation>inchangée depuis le {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text changed since {0}</source>
+        <translation>le texte a changé depuis le {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the excerpt is in it</source>
+        <translation>l’extrait s’y trouve</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the excerpt is NOT in it</source>
+        <translation>l’extrait ne s’y trouve PAS</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Captures</source>
+        <translation>Captures</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The page is gone: it answered {0} on {1}</source>
+        <translation>La page a disparu&#xa0;: elle a répondu {0} le {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Captured {0}</source>
+        <translation>Capture du {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Captured {0}; the excerpt is in it</source>
+        <translation>Capture du {0}&#xa0;; l’extrait s’y trouve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The excerpt is not in the capture of {0}</source>
+        <translation>L’extrait ne se trouve pas dans la capture du {0}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export captured sources as WARC</source>
+        <translation>Exporter les sources capturées en WARC</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WARC files (*.warc.gz *.warc)</source>
+        <translation>Fichiers WARC (*.warc.gz *.warc)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exporting captured sources…</source>
+        <translation>Exportation des sources capturées…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported {0} capture(s) to {1}</source>
+        <translation>{0} capture(s) exportée(s) dans {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../desktop/ui/window_insights.py" line="+32"/>
         <location filename="../../desktop/ui/window_transfer.py" line="+3"/>
         <source>Export failed</source>
         <translation>Échec de l’exportation</translation>
@@ -1973,14 +2497,159 @@ Votre valeur&#xa0;:
         <translation>Trouver des mots dans tous les articles, affirmations et sources de la bibliothèque</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Search</source>
         <translation>Recherche</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
+        <source>That fact-check is no longer in the library.</source>
+        <translation>Cette vérification n’est plus dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No claim cites this source.</source>
         <translation>Aucune affirmation ne cite cette source.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_matches.py" line="-49"/>
+        <source>another newsroom</source>
+        <translation>une autre rédaction</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Earlier check: {0}</source>
+        <translation>Vérification antérieure&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checked by {0}: {1}</source>
+        <translation>Vérifié par {0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no verdict</source>
+        <translation>sans verdict</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>That claim is no longer in the library.</source>
+        <translation>Cette affirmation n’est plus dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No verdict of your scale is called “{0}”: choose one under Verdict.</source>
+        <translation>Aucun verdict de votre échelle ne s’appelle «&#xa0;{0}&#xa0;»&#xa0;: choisissez-en un dans le champ «&#xa0;Verdict&#xa0;».</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Use earlier verdict</source>
+        <translation>la reprise du verdict antérieur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_versions.py" line="+27"/>
+        <source>Chec&amp;k for Updates</source>
+        <translation>Rechercher des mises à &amp;jour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fetch the article&apos;s address again and keep the text as a new version</source>
+        <translation>Interroger de nouveau l’adresse de l’article et conserver le texte comme nouvelle version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import New &amp;Version…</source>
+        <translation>I&amp;mporter une nouvelle version…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store a file or pasted text as a new version of the open article</source>
+        <translation>Enregistrer un fichier ou un texte collé comme nouvelle version de l’article ouvert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Co&amp;mpare Versions…</source>
+        <translation>Comp&amp;arer les versions…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show what changed between two versions of the article, word by word</source>
+        <translation>Afficher ce qui a changé entre deux versions de l’article, mot à mot</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review Carried-Over &amp;Highlights…</source>
+        <translation>Re&amp;lire les surlignages reportés…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>See which claims moved, changed wording or were lost in the newest version</source>
+        <translation>Voir quelles affirmations ont été déplacées, reformulées ou perdues dans la version la plus récente</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No article open</source>
+        <translation>Aucun article ouvert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open an article first.</source>
+        <translation>Ouvrez d’abord un article.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No address to check</source>
+        <translation>Aucune adresse à consulter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This article has no web address. Add one in Article Details, or use Import New Version with a file or pasted text.</source>
+        <translation>Cet article n’a pas d’adresse web. Ajoutez-en une dans «&#xa0;Détails de l’article&#xa0;», ou utilisez «&#xa0;Importer une nouvelle version&#xa0;» avec un fichier ou un texte collé.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>pasted text</source>
+        <translation>texte collé</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No change: the text is the same as version {0}</source>
+        <translation>Aucun changement&#xa0;: le texte est identique à celui de la version {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Version {0} stored from {1}</source>
+        <translation>Version {0} enregistrée à partir de {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reading the new version from {0}…</source>
+        <translation>Lecture de la nouvelle version depuis {0}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New version not stored</source>
+        <translation>Nouvelle version non enregistrée</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Compare Versions</source>
+        <translation>Comparer les versions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This article has a single version. Check for Updates or Import New Version to add one.</source>
+        <translation>Cet article n’a qu’une version. Utilisez «&#xa0;Rechercher des mises à jour&#xa0;» ou «&#xa0;Importer une nouvelle version&#xa0;» pour en ajouter une.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Review Carried-Over Highlights</source>
+        <translation>Relire les surlignages reportés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No highlight was carried over to a newer version of this article.</source>
+        <translation>Aucun surlignage n’a été reporté sur une version plus récente de cet article.</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2668,49 @@ Votre valeur&#xa0;:
         <location line="+1"/>
         <source>Dismiss the notice</source>
         <translation>Fermer l’avis</translation>
+    </message>
+</context>
+<context>
+    <name>NewVersionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/version_review.py" line="+40"/>
+        <source>Import New Version</source>
+        <translation>Importer une nouvelle version</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Paste the article&apos;s new text below, or choose a file. The current text stays as an earlier version; highlights are carried over for you to review.</source>
+        <translation>Collez ci-dessous le nouveau texte de l’article, ou choisissez un fichier. Le texte actuel est conservé comme version antérieure&#xa0;; les surlignages sont reportés et vous sont soumis pour relecture.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New text</source>
+        <translation>Nouveau texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the new version of the article here</source>
+        <translation>Collez ici la nouvelle version de l’article</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Store as New Version</source>
+        <translation>Enregistrer comme nouvelle version</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From &amp;File…</source>
+        <translation>Depuis un &amp;fichier…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>New version of the article</source>
+        <translation>Nouvelle version de l’article</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Articles</source>
+        <translation>Articles</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2952,54 @@ Votre valeur&#xa0;:
     </message>
 </context>
 <context>
+    <name>ReferenceCheckDialog</name>
+    <message>
+        <location filename="../../desktop/ui/reference_check_dialog.py" line="+15"/>
+        <source>Fact-check by {0}</source>
+        <translation>Vérification publiée par {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Claim</source>
+        <translation>Affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claimant</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim date</source>
+        <translation>Date de l’affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked by</source>
+        <translation>Vérifié par</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headline</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>Date de publication</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Review</source>
+        <translation>Lien vers la vérification</translation>
+    </message>
+</context>
+<context>
     <name>ReuseSourceDialog</name>
     <message>
         <location filename="../../desktop/ui/source_dialog.py" line="+125"/>
@@ -2286,7 +3046,7 @@ Votre valeur&#xa0;:
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../desktop/ui/search_panel.py" line="+123"/>
+        <location filename="../../desktop/ui/search_panel.py" line="+124"/>
         <source>Words, &quot;a phrase&quot;, -word, claimant:, tag:, verdict:, before:2024-12-31…</source>
         <translation>Mots, «&#xa0;une expression&#xa0;», -mot, claimant:, tag:, verdict:, before:2024-12-31…</translation>
     </message>
@@ -2321,9 +3081,14 @@ Votre valeur&#xa0;:
         <translation>Recherche impossible&#xa0;: {0}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Untitled article</source>
         <translation>Article sans titre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fact-checks by other newsrooms</source>
+        <translation>Vérifications d’autres rédactions</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2344,6 +3109,11 @@ Votre valeur&#xa0;:
         <location line="+1"/>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fact-check</source>
+        <translation>Vérification</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2381,7 +3151,17 @@ Votre valeur&#xa0;:
         <translation>{0} sources</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>{0} fact-checks</source>
+        <translation>{0} vérifications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 fact-check</source>
+        <translation>1 vérification</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{0} in {1}</source>
         <translation>{0} dans {1}</translation>
     </message>
@@ -2391,7 +3171,12 @@ Votre valeur&#xa0;:
         <translation>{0} dans {1} et {2}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>{0} in {1}, {2} and {3}</source>
+        <translation>{0} dans {1}, {2} et {3}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>(the best {0}: add words to narrow the search)</source>
         <translation>(les {0} meilleurs&#xa0;: ajoutez des mots pour affiner)</translation>
     </message>
@@ -2759,7 +3544,7 @@ Votre valeur&#xa0;:
 <context>
     <name>SourcesTable</name>
     <message>
-        <location filename="../../desktop/ui/sources_table.py" line="+66"/>
+        <location filename="../../desktop/ui/sources_table.py" line="+71"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
@@ -2810,6 +3595,16 @@ Votre valeur&#xa0;:
     </message>
     <message>
         <location line="+1"/>
+        <source>Ca&amp;pture</source>
+        <translation>&amp;Capturer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capt&amp;ures…</source>
+        <translation>V&amp;oir les captures…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Cite a new source for this claim</source>
         <translation>Citer une nouvelle source pour cette affirmation</translation>
     </message>
@@ -2819,7 +3614,17 @@ Votre valeur&#xa0;:
         <translation>Citer une source déjà dans la bibliothèque</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+2"/>
+        <source>Fetch the source&apos;s page now and keep a copy of it in the library</source>
+        <translation>Télécharger maintenant la page de la source et en conserver une copie dans la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The source&apos;s captured copies: text, excerpt, changes, WARC export</source>
+        <translation>Les copies capturées de la source&#xa0;: texte, extrait, modifications, export WARC</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Supports the claim</source>
         <translation>Confirme l’affirmation</translation>
     </message>
@@ -2837,7 +3642,7 @@ Votre valeur&#xa0;:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-236"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-239"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler&#xa0;: {0}</translation>
     </message>
@@ -2861,6 +3666,182 @@ Votre valeur&#xa0;:
         <location filename="../../desktop/ui/turn_margin.py" line="+28"/>
         <source>Speakers and times</source>
         <translation>Intervenants et minutage</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDiffDialog</name>
+    <message>
+        <location filename="../../desktop/ui/version_diff.py" line="+82"/>
+        <source>Compare Versions</source>
+        <translation>Comparer les versions</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Older version</source>
+        <translation>Version antérieure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newer version</source>
+        <translation>Version plus récente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Whole text</source>
+        <translation>&amp;Texte entier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every paragraph, not only the changes</source>
+        <translation>Afficher tous les paragraphes, pas seulement les modifications</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;From:</source>
+        <translation>&amp;De&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Vers&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Differences</source>
+        <translation>Différences</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>pasted text</source>
+        <translation>texte collé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version {0} — {1} ({2})</source>
+        <translation>Version {0} — {1} ({2})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Comparing…</source>
+        <translation>Comparaison…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The same version is picked twice.</source>
+        <translation>La même version est choisie deux fois.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two versions have the same paragraphs.</source>
+        <translation>Les deux versions ont les mêmes paragraphes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} words inserted, {1} deleted · paragraphs: {2} changed, {3} moved, {4} inserted, {5} deleted</source>
+        <translation>Mots&#xa0;: {0} ajouté(s), {1} supprimé(s) · paragraphes&#xa0;: {2} modifié(s), {3} déplacé(s), {4} ajouté(s), {5} supprimé(s)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>moved from paragraph {n}</source>
+        <translation>déplacé depuis le paragraphe {n}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>quote not found in the newer version</source>
+        <translation>citation introuvable dans la version plus récente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quote changed</source>
+        <translation>citation modifiée</translation>
+    </message>
+</context>
+<context>
+    <name>VersionReviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/version_review.py" line="+21"/>
+        <source>Review Carried-Over Highlights</source>
+        <translation>Relire les surlignages reportés</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Claim</source>
+        <translation>Affirmation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checked version</source>
+        <translation>Version vérifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newest version</source>
+        <translation>Version la plus récente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirmed</source>
+        <translation>Confirmé</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Confirmed claims are re-&amp;checked against the newest version</source>
+        <translation>Les affirmations confirmées sont &amp;revérifiées sur la version la plus récente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave unticked to keep each verdict tied to the version it was reached on</source>
+        <translation>Laisser décoché pour que chaque verdict reste lié à la version sur laquelle il a été rendu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm &amp;Selected</source>
+        <translation>Confirmer la &amp;sélection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confirm &amp;All</source>
+        <translation>&amp;Tout confirmer</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Unchanged</source>
+        <translation>Inchangé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved</source>
+        <translation>Déplacé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wording changed</source>
+        <translation>Formulation modifiée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation>Introuvable</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{0} unchanged, {1} moved, {2} with changed wording, {3} not found. {4} wait for your confirmation.</source>
+        <translation>Inchangés&#xa0;: {0}&#xa0;; déplacés&#xa0;: {1}&#xa0;; formulation modifiée&#xa0;: {2}&#xa0;; introuvables&#xa0;: {3}. En attente de votre confirmation&#xa0;: {4}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>Non</translation>
     </message>
 </context>
 <context>
