@@ -130,7 +130,7 @@ def evaluate_first_stage(store, data: Split) -> dict:
         for tweet_id, relevant in sorted(data.relevant.items()):
             query = matching.Query.of(data.tweets[tweet_id], "en")
             terms = matching._terms(list(query.stems))
-            rows = matching._candidates(session, matching._rare(session, terms), 5) if terms else []
+            rows = matching._candidates(session, terms, 5) if terms else []
             ranked = [vclaim_id(f.match.url) for f in matching._load(session, rows)]
             aps.append(average_precision_at(ranked, relevant))
     return {"map5": sum(aps) / len(aps)}
@@ -147,9 +147,7 @@ def training_rows(store, data: Split):
             terms = matching._terms(list(query.stems))
             if not terms:
                 continue
-            candidates = matching._candidates(
-                session, matching._rare(session, terms), matching.CANDIDATES
-            )
+            candidates = matching._candidates(session, terms, matching.CANDIDATES)
             found = matching._load(session, candidates)
             table = matching.features(
                 query, [f.text for f in found], [float(f.row.rank) for f in found]

@@ -148,6 +148,7 @@ def _terms(query_stems: list[str]) -> list[str]:
 
 
 COMMON = 0.2  # a word in more than this share of the index's rows does not find candidates
+_STAR = {False: "*", True: ""}  # words match as prefixes, numbers whole ("9" is not "90")
 SMALL = 5_000  # rows under which every term is used: ranking them all is quick anyway
 _VOCAB_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_index, row)"
@@ -161,24 +162,32 @@ _COUNTS = (
 )
 
 
-def _rare(session: Session, terms: list[str]) -> list[str]:
-    """The terms that pick candidates out of a large library: on SQLite, those in at most
-    COMMON of the index's rows (else the two rarest it has). A word in most rows finds
-    nearly every row, and FTS5 ranks every row found (2-3 µs each); the word still counts
-    in the reranking, which reads all the words. PostgreSQL gets every term: counting a
-    word's rows there (ts_stat) reads the whole index."""
+def _rare(session: Session, terms: list[str]) -> tuple[list[str], str]:
+    """The terms that pick candidates out of a large library, and how they combine: on
+    SQLite, any of those in at most COMMON of the index's rows, else both of the two
+    rarest it has. A word in most rows finds nearly every row, and FTS5 ranks every row
+    found (2-3 µs each); the word still counts in the reranking, which reads all the
+    words. PostgreSQL gets every term: counting a word's rows there (ts_stat) reads the
+    whole index."""
     if session.get_bind().dialect.name != "sqlite" or len(terms) <= 2:
-        return terms
+        return terms, "OR"
     # The index has a row per article, claim, source and check: counting those tables is
     # quick where counting the full-text table reads all of it (40 ms at 70,000 rows).
     rows = sum(session.execute(text(sql)).scalar_one() for sql in _COUNTS)
     if rows < SMALL:
-        return terms
+        return terms, "OR"
     session.execute(text(_VOCAB_DDL))
-    found = {t: session.execute(text(_DF), {"a": t, "b": t + "\uffff"}).scalar_one() for t in terms}
+    found = {
+        t: session.execute(
+            text(_DF), {"a": t, "b": t + ("\x00" if t.isdigit() else "\uffff")}
+        ).scalar_one()
+        for t in terms
+    }
     present = [t for t in terms if found[t]]
     kept = [t for t in present if found[t] <= COMMON * rows]
-    return kept if len(kept) >= 2 else sorted(present, key=lambda t: found[t])[:2]
+    if len(kept) >= 2:
+        return kept, "OR"
+    return sorted(present, key=lambda t: found[t])[:2], "AND"
 
 
 def _candidates(session: Session, terms: list[str], limit: int) -> list:
@@ -186,14 +195,16 @@ def _candidates(session: Session, terms: list[str], limit: int) -> list:
     c = INDEX.c
     sqlite = session.get_bind().dialect.name == "sqlite"
     if sqlite:
-        expression = " OR ".join(f'"{t}"*' for t in terms)
+        terms, joiner = _rare(session, terms)
+        expression = f" {joiner} ".join(f'"{t}"' + _STAR[t.isdigit()] for t in terms)
         condition = literal_column(TABLE).op("MATCH")(expression)
         # The claim and the rest weigh the same (the search's 4:1 for titles ranks
         # matches worse: MAP@5 0.760 against 0.800 on CLEF-2020 dev).
         rank = -func.bm25(literal_column(TABLE), 1.0, 1.0)
     else:
         tsquery = func.to_tsquery(
-            literal_column("'simple'::regconfig"), " | ".join(f"{t}:*" for t in terms)
+            literal_column("'simple'::regconfig"),
+            " | ".join(t + ("" if t.isdigit() else ":*") for t in terms),
         )
         document = literal_column("document")
         condition = document.op("@@")(tsquery)
@@ -384,9 +395,7 @@ def match(
         return []
     rows = [
         r
-        for r in _candidates(
-            session, _rare(session, terms), candidates + (50 if skip_article else 0)
-        )
+        for r in _candidates(session, terms, candidates + (50 if skip_article else 0))
         if not (r.kind == "claim" and (r.claim_id == skip_claim or r.article_id == skip_article))
     ][:candidates]
     found = _load(session, rows)
