@@ -238,6 +238,7 @@ class ActionsMixin:
         self._add_version_actions(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_export_warc)
         file_menu.addAction(self.act_period_report)
         file_menu.addSeparator()
         file_menu.addAction(self.act_restore)

@@ -8,7 +8,7 @@ capture is evidence, so it is never undone or deleted: it is not on the undo sta
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 
 from desktop.core import captures as core
 from desktop.core.errors import FactdeskError
@@ -38,15 +38,6 @@ class CapturesMixin:
         sources.captureRequested.connect(self.capture_source)
         sources.capturesRequested.connect(self.show_captures)
         sources.sourcesShown.connect(self._refresh_capture_marks)
-        # File menu: right after Export… (the menus are built before signals are joined)
-        for menu in self.act_export.associatedObjects():
-            if isinstance(menu, QMenu) and self.act_export_warc not in menu.actions():
-                actions = menu.actions()
-                after = actions.index(self.act_export) + 1
-                if after < len(actions):
-                    menu.insertAction(actions[after], self.act_export_warc)
-                else:
-                    menu.addAction(self.act_export_warc)
 
     # --- capturing ----------------------------------------------------------------------
 
