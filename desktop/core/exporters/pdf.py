@@ -409,6 +409,9 @@ def _card_flowable(flows: list, bar, border):
     """
     from reportlab.platypus import Flowable
 
+    from desktop.core.exporters.pdf_lines import draw_lines, flowable_class
+
+    fast = flowable_class()
     pad_left, pad_right, pad_top, pad_bottom, bar_width = 10, 10, 7, 6, 4
 
     class Card(Flowable):
@@ -472,9 +475,24 @@ def _card_flowable(flows: list, bar, border):
             canvas.rect(0, 0, bar_width, self.height, stroke=0, fill=1)
             canvas.restoreState()
             y = self.height - (pad_top if self.first else 2)
+            canvas.saveState()
+            text = None  # the card's paragraphs share one text object, placed, not translated
             for child, before, h in self._laid:
                 y -= before + h
+                if isinstance(child, fast) and not child.bulletText:
+                    if text is None:
+                        text = canvas.beginText(0, 0)
+                    child.canv = canvas
+                    draw_lines(child, text, pad_left, y)
+                    del child.canv
+                    continue
+                if text is not None:  # keep the drawing order: text so far goes first
+                    canvas.drawText(text)
+                    text = None
                 child.drawOn(canvas, pad_left, y)
+            if text is not None:
+                canvas.drawText(text)
+            canvas.restoreState()
 
     return Card(flows)
 
@@ -633,7 +651,11 @@ def render(reports: list[ArticleReport], options: ExportOptions) -> Output:
     notes = []
     glyphs = _register_fonts()
     texts = [a.title + "".join(b.text for b in a.blocks) for a in report.articles]
-    missing = {c for t in texts for c in _INVISIBLE.sub("", t) if ord(c) not in glyphs}
+    missing = set()  # one regular-expression pass per text, not a loop over characters
+    for t in texts:
+        t = _INVISIBLE.sub("", t)
+        missing.update(_undrawable().findall(t))
+        missing.update(c for c in "\n\t" if c in t and ord(c) not in glyphs)
     if missing:
         notes.append(
             f"{len(missing)} character(s) the PDF font cannot draw (such as emoji) "

@@ -32,7 +32,7 @@ def _rl():
     from reportlab import rl_config
     from reportlab.lib.colors import toColor
     from reportlab.lib.fonts import ps2tt, tt2ps
-    from reportlab.lib.rl_accel import fp_str
+    from reportlab.lib.rl_accel import escapePDF, fp_str
     from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
     from reportlab.platypus.flowables import Flowable
     from reportlab.platypus.paragraph import (
@@ -51,6 +51,7 @@ def _rl():
         "stringWidth": stringWidth,
         "getFont": getFont,
         "fp_str": fp_str,
+        "escapePDF": escapePDF,
         "Flowable": Flowable,
         "doLink": _doLink,
         "drawBullet": _drawBullet,
@@ -427,11 +428,12 @@ def flowable_class():
     return make_flowable_class()
 
 
-def draw_lines(para) -> None:
+def draw_lines(para, tx=None, dx: float = 0.0, dy: float = 0.0) -> None:
     """Draw `para`'s lines as ReportLab's Paragraph does (`drawPara`, `_putFragLine`,
     `_do_post_text`): baselines a font size below the top then a leading apart, an
     over-full line's spaces narrowed, and per line the highlight boxes, link areas and
-    underlines, ending before a run's trailing space; the text in one text object."""
+    underlines, ending before a run's trailing space; the text in one text object, or
+    in `tx` (shared by a card's paragraphs) with the paragraph placed at (dx, dy)."""
     rl = _rl()
     canvas, style, lines = para.canv, para.style, para._lines
     if not lines:
@@ -451,8 +453,12 @@ def draw_lines(para) -> None:
     offset = style.firstLineIndent
     if para.bulletText:
         offset = rl["drawBullet"](canvas, offset, cur_y, para.bulletText, style, rtl=False)
-    tx = canvas.beginText(style.leftIndent, cur_y)
-    code, doc, escape = tx._code, canvas._doc, canvas._escape
+    own = tx is None
+    if own:
+        tx = canvas.beginText(style.leftIndent, cur_y)
+    cur_y += dy
+    code, doc, escape = tx._code, canvas._doc, rl["escapePDF"]
+    face_fast: dict = {}  # font → (characters coded in its first subset, their codes)
     get_font, fp_str = rl["getFont"], rl["fp_str"]
     font, color, rise = None, None, 0
     face, dynamic = None, False
@@ -469,7 +475,7 @@ def draw_lines(para) -> None:
             if count > 0:
                 ws = extra / count
                 tx.setWordSpace(ws)
-        cur_x = style.leftIndent + (offset if n == 0 else 0)
+        cur_x = dx + style.leftIndent + (offset if n == 0 else 0)
         tx.setTextOrigin(cur_x, y0)
         spaces = 0
         back = back_x = None
@@ -507,12 +513,19 @@ def draw_lines(para) -> None:
                     links.append((*link, end_x))
                     link = None
             if dynamic:  # what tx._textOut writes for a TrueType font, without its overhead
-                for subset, t in face.splitString(text, doc):
-                    if subset != tx._curSubset:
-                        name = face.getSubsetInternalName(subset, doc)
-                        code.append(f"{name} {fp_str(size)} Tf {fp_str(tx._leading)} TL")
-                        tx._curSubset = subset
-                    code.append(f"({escape(t)}) Tj")
+                fast = face_fast.get(f)
+                if fast is not None and tx._curSubset == 0 and fast[0].issuperset(text):
+                    code.append(f"({escape(text.translate(fast[1]).encode('latin-1'))}) Tj")
+                else:
+                    for subset, t in face.splitString(text, doc):
+                        if subset != tx._curSubset:
+                            name = face.getSubsetInternalName(subset, doc)
+                            code.append(f"{name} {fp_str(size)} Tf {fp_str(tx._leading)} TL")
+                            tx._curSubset = subset
+                        code.append(f"({escape(t)}) Tj")
+                    state = face.state.get(doc)
+                    cached = getattr(state, "_factdesk_fast", None)
+                    face_fast[f] = cached[:2] if cached is not None else None
             else:
                 tx._textOut(text, 0)
             if decorate:
@@ -564,7 +577,12 @@ def draw_lines(para) -> None:
             if c != canvas._strokeColorObj:
                 canvas.setStrokeColor(c)
             canvas.line(x1, y, x2, y)
-    canvas.drawText(tx)
+    if own:
+        canvas.drawText(tx)
+    else:  # the next paragraph in `tx` starts from the text state it assumes
+        if rise:
+            tx.setRise(0)
+        tx._curSubset = -1
 
 
 def paragraph(markup: str, style, bulletText=None):  # noqa: N803 (ReportLab's name)
