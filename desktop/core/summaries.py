@@ -33,6 +33,11 @@ _article = table(
     column("created_at", String),
 )
 _claim = table("claim", column("article_id", Integer))
+_version = table(
+    "article_version",
+    column("article_id", Integer),
+    column("retrieved_at", String),
+)
 _highlight = table("highlight", column("article_id", Integer))
 
 
@@ -47,6 +52,9 @@ class ArticleSummary:
     created_at: datetime
     claims: int
     highlights: int
+    # How many versions the article has, and when the newest arrived (None: never changed).
+    versions: int = 1
+    last_changed: datetime | None = None
 
 
 def _connection(source) -> Connection:
@@ -59,7 +67,7 @@ def _counts(tbl):
 
 
 def article_summaries(source, query: str = "") -> list[ArticleSummary]:
-    """The library list, newest first, with counts from two aggregate queries."""
+    """The library list, newest first, with counts from three aggregate queries."""
     conn = _connection(source)
     a = _article.c
     stmt = select(a.id, a.title, a.outlet, a.published, a.created_at).order_by(
@@ -71,6 +79,14 @@ def article_summaries(source, query: str = "") -> list[ArticleSummary]:
     rows = conn.execute(stmt).all()
     claims = dict(conn.execute(_counts(_claim)).all())
     highlights = dict(conn.execute(_counts(_highlight)).all())
+    versions = {
+        id_: (n, last)
+        for id_, n, last in conn.execute(
+            select(_version.c.article_id, func.count(), func.max(_version.c.retrieved_at)).group_by(
+                _version.c.article_id
+            )
+        ).all()
+    }
     return [
         ArticleSummary(
             id_,
@@ -80,9 +96,16 @@ def article_summaries(source, query: str = "") -> list[ArticleSummary]:
             _datetime(created),
             claims.get(id_, 0),
             highlights.get(id_, 0),
+            *_versions(versions.get(id_)),
         )
         for id_, title, outlet, published, created in rows
     ]
+
+
+def _versions(found) -> tuple[int, datetime | None]:
+    if not found:
+        return 1, None
+    return int(found[0]), _datetime(found[1])
 
 
 def _date(value) -> date | None:
@@ -105,8 +128,19 @@ def _summary_statement():
         )
 
     a = _article.c
+    v = _version.c
+    versions = select(func.count()).where(v.article_id == a.id).scalar_subquery()
+    last = select(func.max(v.retrieved_at)).where(v.article_id == a.id).scalar_subquery()
     return select(
-        a.id, a.title, a.outlet, a.published, a.created_at, count(_claim), count(_highlight)
+        a.id,
+        a.title,
+        a.outlet,
+        a.published,
+        a.created_at,
+        count(_claim),
+        count(_highlight),
+        versions,
+        last,
     ).where(a.id == bindparam("a"))
 
 
@@ -115,7 +149,14 @@ def article_summary(source, article_id: int) -> ArticleSummary | None:
     row = _connection(source).execute(_summary_statement(), {"a": article_id}).first()
     if row is None:
         return None
-    id_, title, outlet, published, created, claims, highlights = row
+    id_, title, outlet, published, created, claims, highlights, versions, last = row
     return ArticleSummary(
-        id_, title, outlet, _date(published), _datetime(created), claims, highlights
+        id_,
+        title,
+        outlet,
+        _date(published),
+        _datetime(created),
+        claims,
+        highlights,
+        *_versions((versions, last) if versions else None),
     )

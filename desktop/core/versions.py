@@ -282,6 +282,8 @@ def add_version(
         placement = reanchor(text, old)  # an orphan too: the words may have come back
         if placement.method == "fuzzy" and h.anchor != "orphan":
             placement = _refined(article.text, text, old, placement)
+        elif placement.method == "orphan" and h.anchor != "orphan":
+            placement = _followed(article.text, text, old, kept) or placement
         kind = _kind(old, placement, kept)
         placed = placement.anchor
         session.add(
@@ -382,6 +384,7 @@ class _Kept:
     old_starts: list[int]
     new_starts: list[int]
     same: dict[int, int]  # old paragraph index → new paragraph index
+    paired: dict[int, int]  # the same, for edited and moved paragraphs too
 
     def paragraph_unchanged(self, old_offset: int, new_offset: int) -> bool:
         po = bisect_right(self.old_starts, old_offset) - 1
@@ -395,7 +398,45 @@ def _kept_paragraphs(old: str, new: str) -> _Kept:
         old_starts=[s for s, _ in paragraph_spans(old)],
         new_starts=[s for s, _ in paragraph_spans(new)],
         same={c.old_index: c.new_index for c in changes if c.kind == "same"},
+        paired={
+            c.old_index: c.new_index
+            for c in changes
+            if c.old_index is not None and c.new_index is not None
+        },
     )
+
+
+# A quote the anchoring lost, followed into the edited paragraph, is "reworded" when
+# this similar to what took its place (rapidfuzz ratio); less, it is orphaned.
+FOLLOW_MIN_RATIO = 60.0
+
+
+def _followed(old_text: str, new_text: str, old: Anchor, kept: _Kept) -> Placement | None:
+    """Where a quote too changed for the fuzzy search went, following its paragraph into
+    the new text word by word ("de moitié" → "d’un quart"): placed, and flagged, when
+    enough of it is left."""
+    from rapidfuzz import fuzz
+
+    po = bisect_right(kept.old_starts, old.start) - 1
+    pn = kept.paired.get(po)
+    if pn is None:
+        return None
+    old_par = paragraph_spans(old_text)[po]
+    new_par = paragraph_spans(new_text)[pn]
+    if old.end > old_par[1]:
+        return None
+    mapped = map_span(
+        old_text[old_par[0] : old_par[1]],
+        new_text[new_par[0] : new_par[1]],
+        old.start - old_par[0],
+        old.end - old_par[0],
+    )
+    if mapped is None:
+        return None
+    start, end = new_par[0] + mapped[0], new_par[0] + mapped[1]
+    if fuzz.ratio(old.exact, new_text[start:end]) < FOLLOW_MIN_RATIO:
+        return None
+    return Placement("fuzzy", anchor_span(new_text, start, end))
 
 
 def _kind(old: Anchor, placement: Placement, kept: _Kept) -> str:
@@ -556,3 +597,8 @@ def version_counts(session: Session, article_ids: list[int] | None = None) -> di
     if article_ids is not None:
         stmt = stmt.where(ArticleVersion.article_id.in_(list(article_ids)))
     return {aid: (int(n), last) for aid, n, last in session.exec(stmt).all()}
+
+
+def version_summary(session: Session, article_id: int) -> tuple[int, datetime] | None:
+    """(number of versions, when the newest arrived) for an article that changed."""
+    return version_counts(session, [article_id]).get(article_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
@@ -17,6 +19,7 @@ class ArticlePane(QWidget):
     """The article's details line, the find bar and the text."""
 
     detailsRequested = Signal()
+    versionsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +32,9 @@ class ArticlePane(QWidget):
         self.meta.setWordWrap(True)
         self.meta.setAccessibleName(self.tr("Article details"))
         self.meta.linkActivated.connect(self._link)
+        # (count, date of the newest) of an article id's versions, None when it never
+        # changed: set by the window (desktop.ui.window_versions), which holds the library.
+        self.versions_of: Callable[[int], tuple[int, datetime] | None] | None = None
         self.text = ArticleText(self)
         self.find_bar = FindBar(self.text, self)
         layout.addWidget(self.meta)
@@ -69,10 +75,17 @@ class ArticlePane(QWidget):
             else self.tr("No outlet, author or date yet: add them…")
         )
         bits.append(f'<a href="factdesk:details">{escape(edit)}</a>')
+        versions = self.versions_of(article.id) if self.versions_of is not None else None
+        if versions is not None:
+            count, last = versions
+            line = self.tr("{0} versions, last changed {1}").format(count, last.date().isoformat())
+            bits.append(f'<a href="factdesk:versions">{escape(line)}</a>')
         self.meta.setText(" · ".join(bits))
 
     def _link(self, href: str) -> None:
         if href == "factdesk:details":
             self.detailsRequested.emit()
+        elif href == "factdesk:versions":
+            self.versionsRequested.emit()
         elif href.startswith(("http://", "https://")):
             QDesktopServices.openUrl(QUrl(href))

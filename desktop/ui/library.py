@@ -50,9 +50,17 @@ class ArticleTableModel(QAbstractTableModel):
         cells = self._cells.get(row.id)
         if cells is None or cells[0] is not row:
             day = (row.published or row.created_at.date()).isoformat()
-            cells = (row, (row.title or self.tr("(untitled)"), row.outlet, day, row.claims))
+            title = row.title or self.tr("(untitled)")
+            if row.versions > 1:
+                title = self.tr("{0} · {1} versions").format(title, row.versions)
+            cells = (row, (title, row.outlet, day, row.claims))
             self._cells[row.id] = cells
         return cells
+
+    def versions_line(self, row: ArticleSummary) -> str:
+        """ "3 versions, last changed 2026-11-28" for an article that changed."""
+        day = row.last_changed.date().isoformat() if row.last_changed else ""
+        return self.tr("{0} versions, last changed {1}").format(row.versions, day)
 
     def _haystack(self, row: ArticleSummary) -> str:
         """The row's cells without accents or case, for the filter; made once per row."""
@@ -143,6 +151,8 @@ class ArticleTableModel(QAbstractTableModel):
         if role == self.ArticleIdRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and col in (0, 1):
+            if col == 0 and row.versions > 1:
+                return f"{row.title}\n{self.versions_line(row)}"
             return row.title if col == 0 else row.outlet
         if col == 2 and row.published is None:
             # No publication date known: the import date stands in, and says so.
