@@ -116,6 +116,17 @@ def _rows(session: Session, article_id: int) -> list[ArticleVersion]:
     )
 
 
+def _dates(session: Session, article_id: int) -> dict[int, datetime]:
+    """version number → when it was retrieved (the texts left unread)."""
+    return dict(
+        session.exec(
+            select(ArticleVersion.number, ArticleVersion.retrieved_at).where(
+                ArticleVersion.article_id == article_id
+            )
+        ).all()
+    )
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -567,11 +578,10 @@ class CheckedAgainst:
 def checked_against(session: Session, article_id: int) -> dict[int, CheckedAgainst]:
     """claim id → which version it was checked against; empty for an article that never
     changed (whose exports say nothing of versions)."""
-    versions = _rows(session, article_id)
-    if not versions:
+    dates = _dates(session, article_id)
+    if not dates:
         return {}
-    dates = {v.number: v.retrieved_at for v in versions}
-    count = versions[-1].number
+    count = max(dates)
     out = {}
     for claim_id, checked in session.exec(
         select(Claim.id, Claim.checked_version).where(Claim.article_id == article_id)
@@ -580,7 +590,7 @@ def checked_against(session: Session, article_id: int) -> dict[int, CheckedAgain
         out[claim_id] = CheckedAgainst(
             number=number,
             count=count,
-            checked_at=dates.get(number, versions[-1].retrieved_at),
+            checked_at=dates.get(number, dates[count]),
             changed_on=tuple(dates[n] for n in sorted(dates) if n > number),
         )
     return out
@@ -602,3 +612,51 @@ def version_counts(session: Session, article_ids: list[int] | None = None) -> di
 def version_summary(session: Session, article_id: int) -> tuple[int, datetime] | None:
     """(number of versions, when the newest arrived) for an article that changed."""
     return version_counts(session, [article_id]).get(article_id)
+
+
+@dataclass(frozen=True)
+class ClaimVersionNote:
+    """What a report says of one claim of an article that changed."""
+
+    number: int  # the version the verdict was reached on
+    count: int  # how many versions there are
+    checked_at: datetime  # when that version was retrieved
+    changed_on: tuple[datetime, ...]  # when each later version was retrieved
+    # (quote in the checked version, quote in the newest or "" when lost) for each
+    # highlight whose words changed since
+    passages: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ArticleVersions:
+    """An article's versions as exports need them."""
+
+    count: int
+    newest_at: datetime
+    claims: dict[int, ClaimVersionNote]
+
+
+def report_versions(session: Session, article_id: int) -> ArticleVersions | None:
+    """None for an article that never changed: its exports say nothing of versions."""
+    dates = _dates(session, article_id)
+    if not dates:
+        return None
+    against = checked_against(session, article_id)
+    changed: dict[int, list[tuple[str, str]]] = {}
+    for o in review(session, article_id):
+        if o.kind in ("reworded", "orphaned"):
+            changed.setdefault(o.claim_id, []).append((o.old_exact, o.new_exact))
+    return ArticleVersions(
+        count=max(dates),
+        newest_at=dates[max(dates)],
+        claims={
+            claim_id: ClaimVersionNote(
+                number=c.number,
+                count=c.count,
+                checked_at=c.checked_at,
+                changed_on=c.changed_on,
+                passages=tuple(changed.get(claim_id, ())),
+            )
+            for claim_id, c in against.items()
+        },
+    )

@@ -139,6 +139,8 @@ class ArticleReport:
     ratings: list[RatingView] = field(default_factory=list)
     # source id → its latest capture (desktop.core.captures.CaptureInfo), for cited sources
     captures: dict = field(default_factory=dict)
+    # Its versions (desktop.core.versions.ArticleVersions), None when it never changed
+    versions: object | None = None
 
 
 def rating_view(r: Rating) -> RatingView:
@@ -414,6 +416,7 @@ def report(session: Session, article_id: int) -> ArticleReport:
     """An article with its claims and the rating scale, ready for an exporter."""
     from desktop.core.captures import latest_captures
     from desktop.core.ratings import ratings
+    from desktop.core.versions import report_versions
 
     claims = claims_of(session, article_id)
     return ArticleReport(
@@ -421,4 +424,5 @@ def report(session: Session, article_id: int) -> ArticleReport:
         claims=claims,
         ratings=[rating_view(r) for r in ratings(session)],
         captures=latest_captures(session, [s.source_id for c in claims for s in c.sources]),
+        versions=report_versions(session, article_id),
     )

@@ -14,7 +14,13 @@ from __future__ import annotations
 import json
 from typing import NamedTuple
 
-from desktop.core.exporters.document import labels_for, report_language, safe_url, verdict_of
+from desktop.core.exporters.document import (
+    labels_for,
+    report_language,
+    safe_url,
+    verdict_of,
+    version_note,
+)
 from desktop.core.exporters.options import ExportOptions, Output
 from desktop.core.markup import plain_text
 from desktop.core.transcripts import TurnIndex
@@ -89,6 +95,22 @@ def _appearances(report: ArticleReport, claim: ClaimView, turns: TurnIndex) -> l
     return found
 
 
+def _say_version(
+    report: ArticleReport, claim: ClaimView, options: ExportOptions, appearances: list[dict]
+) -> None:
+    """For an article that changed: the article's appearance names the version the
+    verdict was reached on (schema.org `version`), when the article was last seen to
+    change (`dateModified`) and says so in words (`description`)."""
+    versions = report.versions
+    note = versions.claims.get(claim.id) if versions is not None else None
+    if note is None or not appearances or appearances[0].get("@type") != "CreativeWork":
+        return
+    language = report_language(report.article.language, options.report_language)
+    appearances[0]["version"] = str(note.number)
+    appearances[0]["dateModified"] = versions.newest_at.date().isoformat()
+    appearances[0]["description"] = version_note(note, labels_for(language))
+
+
 def review_url(claim: ClaimView, options: ExportOptions) -> str | None:
     """Where this claim's review is read: its card on the published report page."""
     base = safe_url(options.review_url) or safe_url(options.organization_url)
@@ -147,6 +169,7 @@ def claim_review(
     if claim.claim_date:
         item["datePublished"] = claim.claim_date.isoformat()
     appearances = _appearances(report, claim, turns)
+    _say_version(report, claim, options, appearances)
     if appearances:
         item["appearance"] = appearances
         item["firstAppearance"] = appearances[0]

@@ -111,6 +111,20 @@ _FRENCH = {
     "{n} highlights of this claim could not be found in the current text.": (
         "{n} passages surlignés de cette affirmation sont introuvables dans le texte actuel."
     ),
+    # Article versions (desktop.core.versions; see version_note below)
+    "Checked against the version of {date}, the newest of {n}.": (
+        "Vérifiée sur la version du {date}, la plus récente des {n}."
+    ),
+    "Checked against the version of {date}; the article changed on {dates}.": (
+        f"Vérifiée sur la version du {{date}}{NBSP}; l’article a changé le {{dates}}."
+    ),
+    "{first} and {last}": "{first} et {last}",
+    "Highlighted then: {old}; now: {new}": (
+        f"Passage surligné alors{NBSP}: {{old}}{NBSP}; aujourd’hui{NBSP}: {{new}}"
+    ),
+    "Highlighted then: {old}; not found in the newest version": (
+        f"Passage surligné alors{NBSP}: {{old}}{NBSP}; introuvable dans la version la plus récente"
+    ),
 }
 
 
@@ -300,6 +314,10 @@ class ClaimItem:
     # In a transcript: who speaks where the claim's first highlight starts, and when.
     speaker: str = ""
     time_ms: int | None = None
+    # An article that changed: which version the verdict was reached on, and the
+    # highlighted passages whose words changed since ("" and () otherwise).
+    version_note: str = ""
+    version_changes: tuple[str, ...] = ()
 
     @property
     def anchor_id(self) -> str:
@@ -465,9 +483,11 @@ def claim_item(
     labels: Labels = ENGLISH,
     turns: TurnIndex | None = None,
     captures: dict | None = None,
+    versions=None,
 ) -> ClaimItem:
     placed = [h.start for h in claim.highlights if h.anchor != "orphan"]
     turn = turns.at(min(placed)) if turns is not None and placed else None
+    note = versions.claims.get(claim.id) if versions is not None else None
     return ClaimItem(
         number=number,
         uid=claim.uid,
@@ -497,7 +517,46 @@ def claim_item(
         rating_id=claim.rating.id if claim.rating is not None else None,
         speaker=turn[0] if turn else "",
         time_ms=turn[1] if turn else None,
+        version_note=version_note(note, labels) if note is not None else "",
+        version_changes=version_changes(note, labels) if note is not None else (),
     )
+
+
+def version_note(note, labels: Labels = ENGLISH) -> str:
+    """ "Checked against the version of 2026-11-20; the article changed on 2026-11-25."
+    for a claim of an article that changed (desktop.core.versions.ClaimVersionNote)."""
+    checked = note.checked_at.date().isoformat()
+    if not note.changed_on:
+        return labels(
+            "Checked against the version of {date}, the newest of {n}.", date=checked, n=note.count
+        )
+    days = list(dict.fromkeys(d.date().isoformat() for d in note.changed_on))
+    dates = (
+        days[0]
+        if len(days) == 1
+        else labels("{first} and {last}", first=", ".join(days[:-1]), last=days[-1])
+    )
+    return labels(
+        "Checked against the version of {date}; the article changed on {dates}.",
+        date=checked,
+        dates=dates,
+    )
+
+
+def version_changes(note, labels: Labels = ENGLISH) -> tuple[str, ...]:
+    """Each highlighted passage whose words changed since the checked version: then and
+    now, in guillemets."""
+    lines = []
+    for old, new in note.passages:
+        if new:
+            lines.append(
+                labels("Highlighted then: {old}; now: {new}", old=quoted(old), new=quoted(new))
+            )
+        else:
+            lines.append(
+                labels("Highlighted then: {old}; not found in the newest version", old=quoted(old))
+            )
+    return tuple(lines)
 
 
 def blocks_of(text: str, headings, spans: list[tuple[int, int, int, str]]) -> list[Block]:
@@ -557,7 +616,7 @@ def article_item(report: ArticleReport, options: ExportOptions) -> ArticleItem:
     labels = labels_for(report_language(a.language, options.report_language))
     turns = TurnIndex.of(a.text, a.turns)
     claims = [
-        claim_item(n, c, options, labels, turns, report.captures)
+        claim_item(n, c, options, labels, turns, report.captures, report.versions)
         for n, c in enumerate(report.claims, start=1)
     ]
     spans = [

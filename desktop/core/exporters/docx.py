@@ -199,6 +199,10 @@ def _card(doc, c: ClaimItem, L: Labels) -> None:  # noqa: N803
         quote.italic = True
     if c.unplaced:
         _muted(para(), L.unplaced(c.unplaced))
+    if c.version_note:
+        _muted(para(), c.version_note)
+        for change in c.version_changes:
+            _muted(para(), change)
     facts = []
     if c.claimant:
         kind = f" ({c.claimant_kind_label})" if c.claimant_kind else ""

@@ -289,6 +289,9 @@ def _claim(c: ClaimItem, lines: list[str], L: Labels, depth: int) -> None:  # no
         facts.append(fact("Checker", escape(c.checker)))
     if c.unplaced:
         facts.append(fact("Warning", escape(L.unplaced(c.unplaced))))
+    if c.version_note:
+        facts.append(escape(c.version_note))
+        facts += [escape(change) for change in c.version_changes]
     lines += [f"- {f}" for f in facts] + [""]
     if c.rationale.strip():
         lines += [f"**{L('Rationale')}**", ""] + rationale_md(c.rationale)

@@ -346,6 +346,10 @@ def _card(c: ClaimItem, styles: _Styles, L: Labels):  # noqa: N803
         flows.append(paragraph(esc(document.quoted(c.quote)), styles.quote))
     if c.unplaced:
         flows.append(paragraph(esc(L.unplaced(c.unplaced)), styles.small))
+    if c.version_note:
+        flows.append(paragraph(esc(c.version_note), styles.small))
+        for change in c.version_changes:
+            flows.append(paragraph(esc(change), styles.small))
     facts = []
     if c.claimant:
         kind = f" ({c.claimant_kind_label})" if c.claimant_kind else ""
@@ -409,7 +413,7 @@ def _card_flowable(flows: list, bar, border):
     """
     from reportlab.platypus import Flowable
 
-    from desktop.core.exporters.pdf_lines import draw_lines, flowable_class
+    from desktop.core.exporters.pdf_lines import draw_lines, flowable_class, shares_text
 
     fast = flowable_class()
     pad_left, pad_right, pad_top, pad_bottom, bar_width = 10, 10, 7, 6, 4
@@ -479,7 +483,7 @@ def _card_flowable(flows: list, bar, border):
             text = None  # the card's paragraphs share one text object, placed, not translated
             for child, before, h in self._laid:
                 y -= before + h
-                if isinstance(child, fast) and not child.bulletText:
+                if isinstance(child, fast) and shares_text(child):
                     if text is None:
                         text = canvas.beginText(0, 0)
                     child.canv = canvas

@@ -141,6 +141,16 @@ def _article_description(article: ArticleView) -> dict:
     return _compact(described) | {"factdesk:text": article.text}
 
 
+def _described(report: ArticleReport) -> dict:
+    """The article's description; one that changed says which version its text is (the
+    newest, which the selectors point into) and when that version was retrieved."""
+    described = _article_description(report.article)
+    if report.versions is not None:
+        described["factdesk:version"] = report.versions.count
+        described["factdesk:versionDate"] = stamp(report.versions.newest_at)
+    return described
+
+
 def _source_body(link: SourceLinkView) -> dict:
     body = {
         "type": "SpecificResource",
@@ -260,20 +270,26 @@ def annotations(report: ArticleReport, options: ExportOptions) -> list[dict]:
                     "suffix": where.suffix,
                 }
             )
+            target: dict = {
+                "type": "SpecificResource",
+                "source": source,
+                "selector": [
+                    quote,
+                    {"type": "TextPositionSelector", "start": where.start, "end": where.end},
+                ],
+            }
+            if report.versions is not None:  # the text as retrieved then: a TimeState
+                target["state"] = {
+                    "type": "TimeState",
+                    "sourceDate": stamp(report.versions.newest_at),
+                }
             anno = {
                 "id": urn(h.uid),
                 "type": "Annotation",
                 "motivation": "assessing" if claim.rating else "highlighting",
                 "created": stamp(claim.created_at),
                 "modified": stamp(claim.updated_at),
-                "target": {
-                    "type": "SpecificResource",
-                    "source": source,
-                    "selector": [
-                        quote,
-                        {"type": "TextPositionSelector", "start": where.start, "end": where.end},
-                    ],
-                },
+                "target": target,
                 "factdesk:claim": _claim_extension(claim),
                 "factdesk:anchor": h.anchor,
             }
@@ -298,7 +314,7 @@ def collection(reports: list[ArticleReport], options: ExportOptions) -> dict:
         "total": len(items),
         "factdesk:formatVersion": FORMAT_VERSION,
         "factdesk:generator": f"Factdesk {__version__}",
-        "factdesk:articles": [_article_description(r.article) for r in reports],
+        "factdesk:articles": [_described(r) for r in reports],
         "first": {
             "id": uuid.uuid4().urn,
             "type": "AnnotationPage",
