@@ -413,7 +413,7 @@ def _card_flowable(flows: list, bar, border):
     """
     from reportlab.platypus import Flowable
 
-    from desktop.core.exporters.pdf_lines import draw_lines, flowable_class
+    from desktop.core.exporters.pdf_lines import draw_lines, flowable_class, shares_text
 
     fast = flowable_class()
     pad_left, pad_right, pad_top, pad_bottom, bar_width = 10, 10, 7, 6, 4
@@ -483,7 +483,7 @@ def _card_flowable(flows: list, bar, border):
             text = None  # the card's paragraphs share one text object, placed, not translated
             for child, before, h in self._laid:
                 y -= before + h
-                if isinstance(child, fast) and not child.bulletText:
+                if isinstance(child, fast) and shares_text(child):
                     if text is None:
                         text = canvas.beginText(0, 0)
                     child.canv = canvas

@@ -451,11 +451,19 @@ def draw_lines(para, tx=None, dx: float = 0.0, dy: float = 0.0) -> None:
             default=ascent_descent(style.fontName, style.fontSize)[0],
         )
     offset = style.firstLineIndent
-    if para.bulletText:
-        offset = rl["drawBullet"](canvas, offset, cur_y, para.bulletText, style, rtl=False)
     own = tx is None
     if own:
+        if para.bulletText:
+            offset = rl["drawBullet"](canvas, offset, cur_y, para.bulletText, style, rtl=False)
         tx = canvas.beginText(style.leftIndent, cur_y)
+    elif para.bulletText:  # as ReportLab's _drawBullet, in the shared text object
+        x = style.bulletIndent
+        tx.setTextOrigin(dx + x, dy + cur_y + getattr(style, "bulletOffsetY", 0))
+        tx.setFont(style.bulletFontName, style.bulletFontSize)
+        tx.setFillColor(getattr(style, "bulletColor", style.textColor))
+        tx.textOut(para.bulletText)
+        end = x + _width(para.bulletText, style.bulletFontName, style.bulletFontSize)
+        offset = max(offset, end + style.bulletFontSize * 0.6 - style.leftIndent)
     cur_y += dy
     code, doc, escape = tx._code, canvas._doc, rl["escapePDF"]
     face_fast: dict = {}  # font → (characters coded in its first subset, their codes)
@@ -583,6 +591,15 @@ def draw_lines(para, tx=None, dx: float = 0.0, dy: float = 0.0) -> None:
         if rise:
             tx.setRise(0)
         tx._curSubset = -1
+
+
+def shares_text(para) -> bool:
+    """Whether `para` can be drawn into a shared text object: no bullet, or a plain one
+    at the start of its indent (what ReportLab's _drawBullet then draws is reproduced)."""
+    bullet = para.bulletText
+    return not bullet or (
+        isinstance(bullet, str) and getattr(para.style, "bulletAnchor", "start") == "start"
+    )
 
 
 def paragraph(markup: str, style, bulletText=None):  # noqa: N803 (ReportLab's name)
