@@ -182,3 +182,19 @@ def test_markup_typed_by_the_user_prints_as_typed(report):
     assert 'Affirmation 0 <font color="red">pas rouge</font> &amp; & <br/>' in flat
     assert "<i>tag</i>" in flat and "Insee & co" in flat
     assert "« titre » <a href='x'>" in flat
+
+
+def test_without_reportlabs_helpers_every_paragraph_is_reportlabs(report, monkeypatch):
+    """Another ReportLab without the private helpers reused: the report is still made."""
+    from pypdf import PdfReader
+
+    from desktop.core.exporters import pdf_lines, render
+
+    fast = render(report[0], "pdf", report[1]).data
+    monkeypatch.setattr(pdf_lines, "available", lambda: False)
+    slow = render(report[0], "pdf", report[1]).data
+
+    def pages(data: bytes) -> list[str]:
+        return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+
+    assert pages(fast) == pages(slow)

@@ -593,6 +593,17 @@ def draw_lines(para, tx=None, dx: float = 0.0, dy: float = 0.0) -> None:
         tx._curSubset = -1
 
 
+@cache
+def available() -> bool:
+    """Whether the ReportLab installed has the helpers this module reuses (private
+    names of `reportlab.platypus.paragraph`); if not, every paragraph is ReportLab's."""
+    try:
+        _rl()
+    except (ImportError, AttributeError, IndexError, ValueError):
+        return False
+    return True
+
+
 def shares_text(para) -> bool:
     """Whether `para` can be drawn into a shared text object: no bullet, or a plain one
     at the start of its indent (what ReportLab's _drawBullet then draws is reproduced)."""
@@ -607,7 +618,7 @@ def paragraph(markup: str, style, bulletText=None):  # noqa: N803 (ReportLab's n
     markup or style is outside what this module reproduces."""
     from desktop.core.exporters import pdf_markup
 
-    if style.alignment == 0 and not getattr(style, "backColor", None):
+    if available() and style.alignment == 0 and not getattr(style, "backColor", None):
         try:
             pieces, fragments = runs(markup, style)
         except Unsupported:
