@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlmodel import select
 
@@ -98,7 +98,10 @@ def test_check_for_updates_review_and_compare(qtbot, db_url, server, monkeypatch
     assert "2 versions, last changed" in window.article.meta.text()
     row = next(r for r in window.library.model.rows if r.id == aid)
     assert row.versions == 2
-    assert "2 versions" in window.library.model.data(window.library.model.index(0, 0))
+    shown = window.library.model.index(0, 0)
+    assert window.library.model.data(shown).startswith("v2 · Retraites")
+    tip = window.library.model.data(shown, Qt.ItemDataRole.ToolTipRole)
+    assert "2 versions, last changed" in tip
 
     kinds = {o.claim_id: o.kind for o in review.outcomes}
     assert kinds[c1] == "reworded" and kinds[c2] == "moved"

@@ -52,7 +52,8 @@ class ArticleTableModel(QAbstractTableModel):
             day = (row.published or row.created_at.date()).isoformat()
             title = row.title or self.tr("(untitled)")
             if row.versions > 1:
-                title = self.tr("{0} · {1} versions").format(title, row.versions)
+                # First, so a narrow column that cuts the title still shows it.
+                title = self.tr("v{0} · {1}").format(row.versions, title)
             cells = (row, (title, row.outlet, day, row.claims))
             self._cells[row.id] = cells
         return cells

@@ -179,7 +179,12 @@ class VersionReviewDialog(QDialog):
             claim.setToolTip(o.claim_label)
             claim.setData(Qt.ItemDataRole.UserRole, o.highlight_id)
             self.table.setItem(r, 0, claim)
-            self.table.setItem(r, 1, QTableWidgetItem(self._outcome_text(o.kind)))
+            outcome = QTableWidgetItem(self._outcome_text(o.kind))
+            if not o.confirmed:  # what still waits for the checker stands out
+                font = outcome.font()
+                font.setBold(True)
+                outcome.setFont(font)
+            self.table.setItem(r, 1, outcome)
             old_html, new_html = self._quotes(o, styles)
             self.table.setCellWidget(r, 2, self._label(old_html, o.old_number))
             self.table.setCellWidget(r, 3, self._label(new_html, o.new_number))
