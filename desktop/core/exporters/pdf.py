@@ -284,19 +284,29 @@ def _chips(counts: list[Count], styles: _Styles):
 _NUMBER_GAP = '<font size="4">\u00a0</font>'
 
 
+@cache
+def _highlight(color: str, depth: int) -> str:
+    """A highlight's tint in markup: deeper overlaps shade darker, never so dark that the
+    black text fades (one computation per colour and depth, not per run)."""
+    return _c(document.tint(color, readable_alpha(color, 0.3 + 0.15 * (depth - 1))))
+
+
+@cache
+def _ink_on(color: str) -> str:
+    return _c(document.ink_on(color))
+
+
 def _block_markup(block: Block, art: ArticleItem) -> str:
     out = []
     for run in block.runs:
         text = esc(run.text)
         if run.color:
-            # Deeper overlaps shade darker, never so dark that the black text fades.
-            alpha = readable_alpha(run.color, 0.3 + 0.15 * (len(run.claims) - 1))
-            text = f'<font backColor="{_c(document.tint(run.color, alpha))}">{text}</font>'
+            text = f'<font backColor="{_highlight(run.color, len(run.claims))}">{text}</font>'
         out.append(text)
         for number, color in run.ends:
             out.append(
                 f'{_NUMBER_GAP}<super><font backColor="{_c(color)}" '
-                f'color="{_c(document.ink_on(color))}" face="{BOLD}">{number}</font></super>'
+                f'color="{_ink_on(color)}" face="{BOLD}">{number}</font></super>'
             )
     return "".join(out)
 

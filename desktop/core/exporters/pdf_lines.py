@@ -122,17 +122,22 @@ def _font_name(family: str, bold: int, italic: int) -> str:
     return _rl()["tt2ps"](family, bold, italic)
 
 
-_widths: dict[tuple[str, str, float], float] = {}
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _widths_in(font: str, size: float) -> dict[str, float]:
+    """The cache of word widths in one font and size."""
+    found = _widths.get((font, size))
+    if found is None or len(found) > 100_000:
+        found = _widths[(font, size)] = {}
+    return found
 
 
 def _width(text: str, font: str, size: float) -> float:
-    key = (text, font, size)
-    w = _widths.get(key)
+    known = _widths_in(font, size)
+    w = known.get(text)
     if w is None:
-        w = _rl()["stringWidth"](text, font, size)
-        if len(_widths) > 200_000:
-            _widths.clear()
-        _widths[key] = w
+        w = known[text] = _rl()["stringWidth"](text, font, size)
     return w
 
 
@@ -248,9 +253,9 @@ def runs(markup: str, style) -> tuple[list, int]:
 
 
 def _words(pieces: list) -> list:
-    """Words as [width, space after (width of " ", or 0), [(text, style), ...], style of
-    the space], and None for a line break: what ReportLab's line breaker sees."""
-    space = _rl()["space"]
+    """Words as [width, space after (width of " ", or 0), [(text, style, width), ...],
+    style of the space], and None for a line break: what ReportLab's line breaker sees."""
+    space, string_width = _rl()["space"], _rl()["stringWidth"]
     words, current, width = [], [], 0.0
     started = False
     for piece in pieces:
@@ -268,13 +273,16 @@ def _words(pieces: list) -> list:
                 continue
             started = True
         parts = space.split(text)
+        known = _widths_in(key[_FONT], key[_SIZE])
         for n, part in enumerate(parts):
             if n and current:  # white space ends the word before it; ReportLab measures
                 # and draws that space in the font of the run holding it
                 words.append([width, _width(" ", key[_FONT], key[_SIZE]), current, key])
                 current, width = [], 0.0
             if part:
-                w = _width(part, key[_FONT], key[_SIZE])
+                w = known.get(part)
+                if w is None:
+                    w = known[part] = string_width(part, key[_FONT], key[_SIZE])
                 current.append((part, key, w))
                 width += w
     if current:
