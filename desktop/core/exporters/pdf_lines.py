@@ -274,10 +274,13 @@ def _words(pieces: list) -> list:
             started = True
         parts = space.split(text)
         known = _widths_in(key[_FONT], key[_SIZE])
+        gap = known.get(" ")
+        if gap is None:
+            gap = known[" "] = string_width(" ", key[_FONT], key[_SIZE])
         for n, part in enumerate(parts):
             if n and current:  # white space ends the word before it; ReportLab measures
                 # and draws that space in the font of the run holding it
-                words.append([width, _width(" ", key[_FONT], key[_SIZE]), current, key])
+                words.append([width, gap, current, key])
                 current, width = [], 0.0
             if part:
                 w = known.get(part)
