@@ -71,6 +71,16 @@ class ClaimEditor(QScrollArea):
         self.quote.setAccessibleName(self.tr("Quoted text"))
         self.quote.setStyleSheet("QLabel { font-style: italic; }")
         form.addRow(self.tr("Quote:"), self.quote)
+        # Set by the window for an article with versions: how the quote changed since the
+        # version the claim was checked against (claim id → sentence).
+        self.version_notes: dict[int, str] = {}
+        self.version_note = QLabel(body)
+        self.version_note.setWordWrap(True)
+        self.version_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.version_note.setAccessibleName(self.tr("Quote changed in a newer version"))
+        self.version_note.setStyleSheet("QLabel { color: #9a5b00; }")
+        self.version_note.hide()
+        form.addRow("", self.version_note)
 
         self.text = TextEdit(body)
         self.text.setPlaceholderText(self.tr("The claim in your own words"))
@@ -222,6 +232,7 @@ class ClaimEditor(QScrollArea):
         self.widget().setEnabled(claim is not None)
         c = claim
         self.quote.setText(c.quote if c else self.tr("Select a claim, or tag a span."))
+        self.show_version_note()
         for name, f in self.fields.items():
             value = self._value_of(name) if c else f.empty()
             if not same:
@@ -241,6 +252,15 @@ class ClaimEditor(QScrollArea):
         self.already.set_claim(c.id if c else None, self._claim_words())
         self._update_preview()
         self._update_text_hint()
+
+    def set_version_notes(self, notes: dict[int, str]) -> None:
+        self.version_notes = notes
+        self.show_version_note()
+
+    def show_version_note(self) -> None:
+        note = self.version_notes.get(self.claim.id, "") if self.claim is not None else ""
+        self.version_note.setText(f"⚠ {note}" if note else "")
+        self.version_note.setVisible(bool(note))
 
     def _claim_words(self) -> str:
         """What the "Already checked" list matches: the claim as typed, else its quote."""

@@ -290,6 +290,7 @@ class MainWindow(
         else:
             self.reload_claims(select=None)
         self.load_suggestions()
+        self.load_version_notes(self.article_id)
         self._update_actions()
 
     @staticmethod

@@ -196,9 +196,9 @@ class VersionReviewDialog(QDialog):
     def _quotes(self, o, styles: dict[str, str]) -> tuple[str, str]:
         """The old and new quotes as rich text; a reworded pair with its changes marked."""
         if o.kind == "orphaned":
-            return escape(o.old_exact), (
-                f'<i style="{styles["delete"]}">{escape(self.tr("(not found)"))}</i>'
-            )
+            missing = escape(self.tr("(not found)"))  # outside the f-string: lupdate sees it
+            return escape(o.old_exact), f'<i style="{styles["delete"]}">{missing}</i>'
+
         if o.kind != "reworded":
             return escape(o.old_exact), escape(o.new_exact)
         pieces = diffing.diff_words(o.old_exact, o.new_exact)

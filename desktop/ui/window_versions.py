@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import importers
+from desktop.core.errors import FactdeskError
 from desktop.core.views import article_summary, get_article
 from desktop.ui.tasks import run_task
 
@@ -205,3 +206,27 @@ class VersionsMixin:
     def _after_confirm(self, article_id: int) -> None:
         if self.article_id == article_id:
             self.reload_claims()
+            self.load_version_notes(article_id)
+
+    def load_version_notes(self, article_id: int | None) -> None:
+        """Flag, on each claim whose quote changed since the version it was checked
+        against, what it became: the editor shows it under the quote."""
+        from desktop.core.versions import review
+
+        notes: dict[int, str] = {}
+        if article_id is not None:
+            try:
+                outcomes = self.wb.read(review, article_id)
+            except FactdeskError:
+                outcomes = []
+            for o in outcomes:
+                if o.kind == "reworded":
+                    line = _tr("Checked against version {0}: “{1}” reads “{2}” in version {3}.")
+                    line = line.format(o.old_number, o.old_exact, o.new_exact, o.new_number)
+                elif o.kind == "orphaned":
+                    line = _tr("Checked against version {0}: “{1}” is not in version {2}.")
+                    line = line.format(o.old_number, o.old_exact, o.new_number)
+                else:
+                    continue
+                notes[o.claim_id] = " ".join(filter(None, (notes.get(o.claim_id), line)))
+        self.editor.set_version_notes(notes)

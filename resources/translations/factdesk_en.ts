@@ -238,8 +238,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{0} · {1} versions</source>
+        <location line="+15"/>
+        <source>v{0} · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -260,8 +260,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+35"/>
+        <location line="-89"/>
+        <location line="+36"/>
         <source>(untitled)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -769,7 +769,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Quote changed in a newer version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The claim in your own words</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,7 +954,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+109"/>
         <source>{0} characters: search engines show about {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,7 +1772,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Updated with changes saved elsewhere.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2027,7 +2032,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2229,7 +2234,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
         <location line="+25"/>
         <source>Capture failed</source>
         <translation type="unfinished"></translation>
@@ -2542,7 +2547,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_versions.py" line="+27"/>
+        <location filename="../../desktop/ui/window_versions.py" line="+28"/>
         <source>Chec&amp;k for Updates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2644,6 +2649,16 @@ Your value:
     <message>
         <location line="+1"/>
         <source>No highlight was carried over to a newer version of this article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Checked against version {0}: “{1}” reads “{2}” in version {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked against version {0}: “{1}” is not in version {2}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3637,7 +3652,7 @@ Your value:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-239"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-240"/>
         <source>&amp;Undo {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3829,13 +3844,18 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not found)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

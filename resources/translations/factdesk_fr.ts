@@ -238,9 +238,9 @@
         <translation>Publié</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>{0} · {1} versions</source>
-        <translation>{0} · {1} versions</translation>
+        <location line="+15"/>
+        <source>v{0} · {1}</source>
+        <translation>v{0} · {1}</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -260,8 +260,8 @@
         <translation>Affirmations</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+35"/>
+        <location line="-89"/>
+        <location line="+36"/>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
     </message>
@@ -769,7 +769,12 @@
         <translation>Citation&#xa0;:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Quote changed in a newer version</source>
+        <translation>Citation modifiée dans une version plus récente</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The claim in your own words</source>
         <translation>L’affirmation, reformulée avec vos mots</translation>
     </message>
@@ -949,7 +954,7 @@
         <translation>Sélectionnez une affirmation ou marquez un passage.</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+109"/>
         <source>{0} characters: search engines show about {1}.</source>
         <translation>{0} caractères&#xa0;: les moteurs de recherche en affichent environ {1}.</translation>
     </message>
@@ -1772,7 +1777,7 @@ Votre valeur&#xa0;:
         <translation>Chargement des affirmations…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Updated with changes saved elsewhere.</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs.</translation>
     </message>
@@ -2032,7 +2037,7 @@ Votre valeur&#xa0;:
         <translation>Bibliothèques &amp;récentes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
@@ -2234,7 +2239,7 @@ Votre valeur&#xa0;:
         <translation>Enregistrer toutes les sources capturées dans un fichier WARC, pour les outils de rejeu et les archives</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
         <location line="+25"/>
         <source>Capture failed</source>
         <translation>Échec de la capture</translation>
@@ -2547,7 +2552,7 @@ Votre valeur&#xa0;:
         <translation>la reprise du verdict antérieur</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_versions.py" line="+27"/>
+        <location filename="../../desktop/ui/window_versions.py" line="+28"/>
         <source>Chec&amp;k for Updates</source>
         <translation>Rechercher des mises à &amp;jour</translation>
     </message>
@@ -2650,6 +2655,16 @@ Votre valeur&#xa0;:
         <location line="+1"/>
         <source>No highlight was carried over to a newer version of this article.</source>
         <translation>Aucun surlignage n’a été reporté sur une version plus récente de cet article.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Checked against version {0}: “{1}” reads “{2}” in version {3}.</source>
+        <translation>Vérifiée sur la version {0}&#xa0;: «&#xa0;{1}&#xa0;» devient «&#xa0;{2}&#xa0;» dans la version {3}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked against version {0}: “{1}” is not in version {2}.</source>
+        <translation>Vérifiée sur la version {0}&#xa0;: «&#xa0;{1}&#xa0;» ne figure plus dans la version {2}.</translation>
     </message>
 </context>
 <context>
@@ -3642,7 +3657,7 @@ Votre valeur&#xa0;:
 <context>
     <name>StackAction</name>
     <message>
-        <location filename="../../desktop/ui/window_actions.py" line="-239"/>
+        <location filename="../../desktop/ui/window_actions.py" line="-240"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler&#xa0;: {0}</translation>
     </message>
@@ -3834,7 +3849,7 @@ Votre valeur&#xa0;:
         <translation>Inchangés&#xa0;: {0}&#xa0;; déplacés&#xa0;: {1}&#xa0;; formulation modifiée&#xa0;: {2}&#xa0;; introuvables&#xa0;: {3}. En attente de votre confirmation&#xa0;: {4}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
@@ -3842,6 +3857,11 @@ Votre valeur&#xa0;:
         <location line="+0"/>
         <source>No</source>
         <translation>Non</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(not found)</source>
+        <translation>(introuvable)</translation>
     </message>
 </context>
 <context>
