@@ -366,8 +366,17 @@ def _refined(old_text: str, new_text: str, old: Anchor, placement: Placement) ->
     character alignment may pick."""
     old_par = _paragraph_at(old_text, old.start)
     new_par = _paragraph_at(new_text, placement.anchor.start)
-    if old.end > old_par[1]:  # a quote over several paragraphs: keep the alignment
-        return placement
+    span = _mapped(old_text, new_text, old, old_par, new_par)
+    if span is None or not new_text[span[0] : span[1]].strip():
+        return placement  # a quote over several paragraphs keeps the alignment
+    return Placement("fuzzy", anchor_span(new_text, *span))
+
+
+def _mapped(old_text: str, new_text: str, old: Anchor, old_par, new_par) -> tuple | None:
+    """Where the quote's words went when its paragraph `old_par` became `new_par`, by a
+    word diff of the two paragraphs; None for a quote running past its paragraph."""
+    if old.end > old_par[1]:
+        return None
     mapped = map_span(
         old_text[old_par[0] : old_par[1]],
         new_text[new_par[0] : new_par[1]],
@@ -375,11 +384,8 @@ def _refined(old_text: str, new_text: str, old: Anchor, placement: Placement) ->
         old.end - old_par[0],
     )
     if mapped is None:
-        return placement
-    start, end = new_par[0] + mapped[0], new_par[0] + mapped[1]
-    if not new_text[start:end].strip():
-        return placement
-    return Placement("fuzzy", anchor_span(new_text, start, end))
+        return None
+    return new_par[0] + mapped[0], new_par[0] + mapped[1]
 
 
 def _paragraph_at(text: str, offset: int) -> tuple[int, int]:
@@ -432,22 +438,12 @@ def _followed(old_text: str, new_text: str, old: Anchor, kept: _Kept) -> Placeme
     pn = kept.paired.get(po)
     if pn is None:
         return None
-    old_par = paragraph_spans(old_text)[po]
-    new_par = paragraph_spans(new_text)[pn]
-    if old.end > old_par[1]:
-        return None
-    mapped = map_span(
-        old_text[old_par[0] : old_par[1]],
-        new_text[new_par[0] : new_par[1]],
-        old.start - old_par[0],
-        old.end - old_par[0],
+    span = _mapped(
+        old_text, new_text, old, paragraph_spans(old_text)[po], paragraph_spans(new_text)[pn]
     )
-    if mapped is None:
+    if span is None or fuzz.ratio(old.exact, new_text[span[0] : span[1]]) < FOLLOW_MIN_RATIO:
         return None
-    start, end = new_par[0] + mapped[0], new_par[0] + mapped[1]
-    if fuzz.ratio(old.exact, new_text[start:end]) < FOLLOW_MIN_RATIO:
-        return None
-    return Placement("fuzzy", anchor_span(new_text, start, end))
+    return Placement("fuzzy", anchor_span(new_text, *span))
 
 
 def _kind(old: Anchor, placement: Placement, kept: _Kept) -> str:
