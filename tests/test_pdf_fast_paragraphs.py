@@ -198,3 +198,24 @@ def test_without_reportlabs_helpers_every_paragraph_is_reportlabs(report, monkey
         return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
 
     assert pages(fast) == pages(slow)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a?b=1&c=(2)é", "mailto:x@y.fr", "https://x.org/中"]
+)
+def test_link_annotations_are_reportlabs_bytes(url):
+    from reportlab.pdfbase import pdfdoc
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desktop.core.exporters import pdf_lines
+
+    theirs, ours = Canvas(io.BytesIO()), Canvas(io.BytesIO())
+    for canvas in (theirs, ours):
+        canvas.translate(10, 20)
+    theirs.linkURL(url, (1.5, 2.25, 100.125, 14), relative=1, kind="URI")
+    pdf_lines.add_link(ours, None, url, (1.5, 2.25, 100.125, 14))
+
+    def annotation(canvas) -> bytes:
+        return pdfdoc.format(canvas._doc.idToObject["Annot.NUMBER1"], canvas._doc, toplevel=1)
+
+    assert annotation(ours) == annotation(theirs)

@@ -584,7 +584,7 @@ def draw_lines(para, tx=None, dx: float = 0.0, dy: float = 0.0) -> None:
             canvas.setFillColor(_PALETTE[c])
             canvas.rect(x1, y0 + size0 - leading, x2 - x1, leading, stroke=0, fill=1)
         for href, x1, lo, hi, x2 in links:
-            rl["doLink"](tx, href, (x1, y0 + lo, x2, y0 + hi))
+            add_link(canvas, tx, href, (x1, y0 + lo, x2, y0 + hi))
         under_color, under_width, under_offset, _gap = rl["underline"]
         for fs, tc, x1, fsmax, r, _href, x2 in unders:
             values = {"L": size0, "f": fs, "F": fsmax}
@@ -602,6 +602,44 @@ def draw_lines(para, tx=None, dx: float = 0.0, dy: float = 0.0) -> None:
         if rise:
             tx.setRise(0)
         tx._curSubset = -1
+
+
+@cache
+def _link_class():
+    from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
+
+    fp_str = _rl()["fp_str"]
+
+    class Link(PDFObject):
+        """A web link's annotation, written as ReportLab's `canvas.linkURL` writes it
+        (a test compares the bytes) without building its dictionaries: a report has
+        thousands, and formatting them was a sixth of saving the file."""
+
+        __slots__ = ("url", "rect")
+
+        def __init__(self, url: str, rect: tuple) -> None:
+            self.url, self.rect = url, rect
+
+        def format(self, document) -> bytes:
+            return (
+                b"<<\n/A <<\n/S /URI /Type /Action /URI "
+                + PDFString(self.url).format(document)
+                + b"\n>> /Border [ 0 0 0 ] /Rect [ "
+                + fp_str(*self.rect).encode("ascii")
+                + b" ] /Subtype /Link /Type /Annot\n>>"
+            )
+
+    return Link
+
+
+def add_link(canvas, tx, href: str, rect: tuple) -> None:
+    """A link over `rect` (in the current coordinates), as ReportLab's `_doLink` adds it:
+    web addresses as a Link annotation, anchors and PDF targets through ReportLab."""
+    scheme = href.split(":", 1)[0].lower() if ":" in href else ""
+    if href.startswith("#") or scheme in ("document", "pdf"):
+        _rl()["doLink"](tx, href, rect)
+        return
+    canvas._addAnnotation(_link_class()(href, canvas._absRect(rect, 1)))
 
 
 @cache
