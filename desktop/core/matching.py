@@ -73,6 +73,7 @@ class Match:
     check_id: int | None = None
     claim_id: int | None = None
     article_id: int | None = None
+    verdict_key: str = ""  # a shipped rating's key, for the window to name it in its language
 
     def as_json(self) -> dict:
         return {
@@ -235,14 +236,14 @@ def _load(session: Session, rows: list) -> list[_Candidate]:
     by_claim = {}
     if claims:
         found = (
-            select(Claim, Rating.label, Article.outlet, Article.published)
+            select(Claim, Rating.label, Rating.key, Article.outlet, Article.published)
             .join(Article, Article.id == Claim.article_id)
             .outerjoin(Rating, Rating.id == Claim.rating_id)
             .where(Claim.id.in_(claims))
             .options(selectinload(Claim.highlights))
         )
-        for claim, label, outlet, published in session.execute(found):
-            by_claim[claim.id] = (claim, label or "", outlet, published)
+        for claim, label, key, outlet, published in session.execute(found):
+            by_claim[claim.id] = (claim, label or "", key or "", outlet, published)
     out = []
     for row in rows:
         if row.kind == "check" and (r := by_check.get(row.rowid // 4)):
@@ -259,7 +260,7 @@ def _load(session: Session, rows: list) -> list[_Candidate]:
             )
             out.append(_Candidate(row, f"{r.claim_text} {r.headline}", match))
         elif row.kind == "claim" and (found := by_claim.get(row.claim_id)):
-            claim, label, outlet, published = found
+            claim, label, key, outlet, published = found
             quote = " ".join(h.exact for h in claim.highlights)
             when = claim.claim_date or published
             match = Match(
@@ -272,6 +273,7 @@ def _load(session: Session, rows: list) -> list[_Candidate]:
                 score=0.0,
                 claim_id=claim.id,
                 article_id=claim.article_id,
+                verdict_key=key,
             )
             out.append(_Candidate(row, f"{claim.text} {quote}", match))
     return out

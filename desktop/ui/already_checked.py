@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.i18n import rating_label
+
 DELAY_MS = 600
 TOP = 5
 WEAK = 0.2  # a match this unlikely to be the same claim is greyed
@@ -169,16 +171,17 @@ class AlreadyChecked(QWidget):
         for m in self.matches:
             where = self.tr("another newsroom") if m.kind == "reference" else self.tr("library")
             percent = round(m.score * 100)
+            verdict = rating_label(m.verdict_key, m.verdict) if m.verdict_key else m.verdict
             item = QTreeWidgetItem(
                 self.list,
-                [f"{percent} %" if percent else "< 1 %", m.verdict or "—", m.publisher or "—"]
+                [f"{percent} %" if percent else "< 1 %", verdict or "—", m.publisher or "—"]
                 + [m.claim],
             )
             item.setData(0, MATCH_ROLE, m)
             if m.score < WEAK:  # shown, as the closest there is, but greyed
                 for col in range(4):
                     item.setForeground(col, self.palette().placeholderText())
-            tip = [m.claim, f"{m.verdict or '—'} · {m.publisher or '—'} · {m.date or '—'}"]
+            tip = [m.claim, f"{verdict or '—'} · {m.publisher or '—'} · {m.date or '—'}"]
             tip.append(where + (f" · {m.url}" if m.kind == "reference" else ""))
             for col in range(4):
                 item.setToolTip(col, "\n".join(tip))
