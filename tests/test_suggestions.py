@@ -101,7 +101,7 @@ def test_scores_are_stored_and_recomputed_when_stale(store):
     with store.transaction() as session:
         suggestions.ranked(session, article_id)
         row = session.get(SentenceScores, article_id)
-        assert row.model == "cw-1" and len(row.spans) == 6
+        assert row.model == suggestions.scoring_key() and len(row.spans) == 6
         row.content_hash = "stale"
     with store.transaction() as session:
         suggestions.ranked(session, article_id)
@@ -284,3 +284,24 @@ def test_a_transcript_sentence_leaves_out_the_speaker_label(store):
     assert "Le chômage a baissé de 3 % en 2023." in texts
     assert "C’est faux, il a augmenté de 2 %." in texts
     assert not any(t.startswith(("ANNE", "PAUL")) for t in texts)
+
+
+def test_scores_stored_by_an_older_sentence_splitter_are_made_again(store):
+    """Scores keep their spans; a splitter that cuts the same text differently (pysbd
+    before the rules) must not leave the old spans in use."""
+    from desktop.core.articles import add_article
+    from desktop.core.importers import parse_text
+    from desktop.core.models import Article, SentenceScores
+    from desktop.core.suggestions import refresh, scoring_key
+
+    with store.transaction() as s:
+        article_id = add_article(
+            s, parse_text("Titre\n\nM. Dupont a dit 3 mots. Puis 4.")
+        ).article_id
+        row = refresh(s, s.get(Article, article_id))
+        assert row.model == scoring_key() and "/" in row.model
+        row.model, row.spans = "cw-1", [[0, 1, 999]]  # as stored before the splitter's key
+    with store.transaction() as s:
+        row = refresh(s, s.get(Article, article_id))
+        assert row.model == scoring_key() and [0, 1, 999] not in row.spans
+        assert s.get(SentenceScores, article_id).spans == row.spans

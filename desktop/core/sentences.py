@@ -22,6 +22,9 @@ from desktop.core.text import paragraph_spans
 
 SUPPORTED = {"en", "fr", "de", "es", "it", "nl", "pl", "ru", "da", "el", "ar", "fa"}
 RULES = {"en", "fr"}  # languages split by the rules here; other SUPPORTED ones by pysbd
+# Changes whenever the same text may split differently: what was stored from an older
+# splitter (sentence scores) is then recomputed.
+SPLITTER = "rules-1"
 _FALLBACK = re.compile(r".+?(?:[.!?…]+[»”\"')\]]*(?=\s)|$)", re.S)
 _OPENERS = {"«": "»", "“": "”"}
 

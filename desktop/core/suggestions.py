@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from desktop.core.errors import NotFound
 from desktop.core.models import Article, SentenceScores, SuggestionDismissal
-from desktop.core.sentences import sentence_spans
+from desktop.core.sentences import SPLITTER, sentence_spans
 from desktop.core.text import paragraph_spans
 from desktop.core.worthiness import cues, shipped_model
 
@@ -82,7 +82,7 @@ def refresh(
 ) -> SentenceScores:
     """The article's stored scores, recomputed first if its text or the model changed
     (and stored, unless `save` is False: a read-only library is scored in memory)."""
-    model = shipped_model().name
+    model = scoring_key()
     row = session.get(SentenceScores, article.id)
     if _current(row, article.content_hash):
         return row
@@ -99,9 +99,14 @@ def refresh(
     return row
 
 
+def scoring_key() -> str:
+    """What stored scores were made with: the model and the sentence splitter."""
+    return f"{shipped_model().name}/{SPLITTER}"
+
+
 def _current(row: SentenceScores | None, digest: str) -> bool:
-    """Whether stored scores are those of this text and of the shipped model."""
-    return row is not None and row.content_hash == digest and row.model == shipped_model().name
+    """Whether stored scores are those of this text, the shipped model and splitter."""
+    return row is not None and row.content_hash == digest and row.model == scoring_key()
 
 
 def score_and_store(store, article_id: int, scorer=None) -> None:
@@ -122,7 +127,7 @@ def score_and_store(store, article_id: int, scorer=None) -> None:
         if article is None or article.content_hash != digest:
             return  # deleted or changed meanwhile: scored again when next asked for
         row = session.get(SentenceScores, article_id) or SentenceScores(article_id=article_id)
-        row.model, row.content_hash, row.spans = shipped_model().name, digest, spans
+        row.model, row.content_hash, row.spans = scoring_key(), digest, spans
         session.add(row)
 
 
