@@ -72,9 +72,7 @@ class MatchesMixin:
             values["published"] = match.date
         excerpt = _tr("Checked by {0}: {1}").format(by, match.verdict or _tr("no verdict"))
         self._push(
-            commands.AddSource(
-                self.wb, claim.article_id, claim.id, values=values, excerpt=excerpt
-            )
+            commands.AddSource(self.wb, claim.article_id, claim.id, values=values, excerpt=excerpt)
         )
 
     def use_earlier_verdict(self, match) -> None:
@@ -92,8 +90,9 @@ class MatchesMixin:
             rating_id = self.wb.read(_rating_named, match.verdict)
             if rating_id is None:
                 self.statusBar().showMessage(
-                    _tr("No verdict of your scale is called “{0}”: choose one under Verdict.")
-                    .format(match.verdict),
+                    _tr(
+                        "No verdict of your scale is called “{0}”: choose one under Verdict."
+                    ).format(match.verdict),
                     8000,
                 )
                 return
