@@ -101,6 +101,7 @@ def test_the_repeated_claim_shows_the_earlier_checks(qtbot, window):
     assert earlier.publisher == "Camille" and earlier.verdict
     item = already.list.topLevelItem(_row(already, "library"))
     assert item.text(2) == "Camille" and item.text(0).endswith("%")
+    assert item.text(3) == (earlier.date or "—") and item.text(4) == earlier.claim
     assert "Closest earlier checks" in already.status.text()
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.i18n import rating_label
 
+COLUMNS = 5  # match, verdict, checked by, date, claim
 DELAY_MS = 600
 TOP = 5
 WEAK = 0.2  # a match this unlikely to be the same claim is greyed
@@ -51,9 +52,15 @@ class AlreadyChecked(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
         self.list = QTreeWidget(self)
-        self.list.setColumnCount(4)
+        self.list.setColumnCount(COLUMNS)
         self.list.setHeaderLabels(
-            [self.tr("Match"), self.tr("Verdict"), self.tr("Checked by"), self.tr("Claim")]
+            [
+                self.tr("Match"),
+                self.tr("Verdict"),
+                self.tr("Checked by"),
+                self.tr("Date"),
+                self.tr("Claim"),
+            ]
         )
         self.list.setAccessibleName(self.tr("Already checked"))
         self.list.setRootIsDecorated(False)
@@ -175,19 +182,19 @@ class AlreadyChecked(QWidget):
             item = QTreeWidgetItem(
                 self.list,
                 [f"{percent} %" if percent else "< 1 %", verdict or "—", m.publisher or "—"]
-                + [m.claim],
+                + [m.date or "—", m.claim],
             )
             item.setData(0, MATCH_ROLE, m)
             if m.score < WEAK:  # shown, as the closest there is, but greyed
-                for col in range(4):
+                for col in range(COLUMNS):
                     item.setForeground(col, self.palette().placeholderText())
             tip = [m.claim, f"{verdict or '—'} · {m.publisher or '—'} · {m.date or '—'}"]
             tip.append(where + (f" · {m.url}" if m.kind == "reference" else ""))
-            for col in range(4):
+            for col in range(COLUMNS):
                 item.setToolTip(col, "\n".join(tip))
             if selected is not None and m.url == selected.url:
                 self.list.setCurrentItem(item)
-        for col in range(3):
+        for col in range(COLUMNS - 1):
             self.list.resizeColumnToContents(col)
         if self.claim_id is None:
             self.status.setText(self.tr("Select a claim to see whether it was checked before."))

@@ -4,27 +4,32 @@
 <context>
     <name>AlreadyChecked</name>
     <message>
-        <location filename="../../desktop/ui/already_checked.py" line="+54"/>
+        <location filename="../../desktop/ui/already_checked.py" line="+58"/>
         <source>Match</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Checked by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Claim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Already checked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -74,7 +79,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Select a claim to see whether it was checked before.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2068,7 +2073,7 @@ Your value:
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../desktop/ui/window_matches.py" line="+114"/>
+        <location filename="../../desktop/ui/window_matches.py" line="+113"/>
         <source>Set verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2512,7 +2517,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_matches.py" line="-49"/>
+        <location filename="../../desktop/ui/window_matches.py" line="-48"/>
         <source>another newsroom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2532,7 +2537,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>That claim is no longer in the library.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2542,7 +2547,7 @@ Your value:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Use earlier verdict</source>
         <translation type="unfinished"></translation>
     </message>

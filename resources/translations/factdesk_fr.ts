@@ -4,27 +4,32 @@
 <context>
     <name>AlreadyChecked</name>
     <message>
-        <location filename="../../desktop/ui/already_checked.py" line="+54"/>
+        <location filename="../../desktop/ui/already_checked.py" line="+58"/>
         <source>Match</source>
         <translation>Proximité</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Verdict</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Checked by</source>
         <translation>Vérifié par</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Claim</source>
         <translation>Affirmation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Already checked</source>
         <translation>Déjà vérifié</translation>
     </message>
@@ -74,7 +79,7 @@
         <translation>bibliothèque</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Select a claim to see whether it was checked before.</source>
         <translation>Sélectionnez une affirmation pour voir si elle a déjà été vérifiée.</translation>
     </message>
@@ -2073,7 +2078,7 @@ Votre valeur&#xa0;:
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../desktop/ui/window_matches.py" line="+114"/>
+        <location filename="../../desktop/ui/window_matches.py" line="+113"/>
         <source>Set verdict</source>
         <translation>le choix du verdict</translation>
     </message>
@@ -2517,7 +2522,7 @@ Votre valeur&#xa0;:
         <translation>Aucune affirmation ne cite cette source.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_matches.py" line="-49"/>
+        <location filename="../../desktop/ui/window_matches.py" line="-48"/>
         <source>another newsroom</source>
         <translation>une autre rédaction</translation>
     </message>
@@ -2537,7 +2542,7 @@ Votre valeur&#xa0;:
         <translation>sans verdict</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>That claim is no longer in the library.</source>
         <translation>Cette affirmation n’est plus dans la bibliothèque.</translation>
     </message>
@@ -2547,7 +2552,7 @@ Votre valeur&#xa0;:
         <translation>Aucun verdict de votre échelle ne s’appelle «&#xa0;{0}&#xa0;»&#xa0;: choisissez-en un dans le champ «&#xa0;Verdict&#xa0;».</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Use earlier verdict</source>
         <translation>la reprise du verdict antérieur</translation>
     </message>
