@@ -26,21 +26,20 @@ def _earlier_claim(session, claim_id: int):
 
 
 def _rating_named(session, label: str) -> int | None:
-    """The default scale's rating called `label` (any case, shipped or translated name)."""
-    from sqlmodel import select
-
-    from desktop.core.models import Rating, RatingScale
+    """The default scale's rating called `label`: as the core finds it (label in any case,
+    or key), else by its name in the window's language."""
+    from desktop.core.errors import NotFound
+    from desktop.core.ratings import find_rating, ratings
     from desktop.ui.i18n import rating_label
 
-    wanted = label.strip().casefold()
-    found = session.exec(
-        select(Rating).join(RatingScale).where(RatingScale.is_default == True)  # noqa: E712
-    ).all()
-    for rating in found:
-        names = {rating.label.casefold(), rating_label(rating.key, rating.label).casefold()}
-        if wanted in names:
-            return rating.id
-    return None
+    try:
+        return find_rating(session, label).id
+    except NotFound:
+        wanted = label.strip().casefold()
+        found = (
+            r.id for r in ratings(session) if rating_label(r.key, r.label).casefold() == wanted
+        )
+        return next(found, None)
 
 
 class MatchesMixin:
