@@ -417,14 +417,15 @@ def _with_score(m: Match, score: float) -> Match:
     return replace(m, score=score)
 
 
-def match_claim(session: Session, claim_id: int, *, top: int = 5) -> list[Match]:
-    """Matches for a claim of the library: its words and quotes, its own article left out."""
+def match_claim(session: Session, claim_id: int, *, top: int = 5, said: str = "") -> list[Match]:
+    """Matches for a claim of the library, its own article left out. `said` stands for the
+    claim's words while a person is typing them (claim_query says what is matched)."""
     claim = session.get(Claim, claim_id)
     if claim is None:
         raise FactdeskError(f"claim {claim_id} does not exist")
     return match(
         session,
-        claim_query(claim),
+        claim_query(claim, said),
         top=top,
         language=claim.article.language[:2] if claim.article else "",
         skip_article=claim.article_id,
@@ -432,7 +433,8 @@ def match_claim(session: Session, claim_id: int, *, top: int = 5) -> list[Match]
     )
 
 
-def claim_query(claim: Claim) -> str:
-    """What of a claim is matched: the claim as restated, else its quotes, and who said it."""
-    said = claim.text.strip() or " ".join(h.exact for h in claim.highlights)
+def claim_query(claim: Claim, said: str = "") -> str:
+    """What of a claim is matched: its words (`said`, else the claim as restated, else its
+    quotes), and who said it."""
+    said = said.strip() or claim.text.strip() or " ".join(h.exact for h in claim.highlights)
     return f"{said} {claim.claimant}".strip()

@@ -138,22 +138,13 @@ class AlreadyChecked(QWidget):
             return
 
         def work():
-            from desktop.core.matching import match
+            from desktop.core.matching import match_claim
             from desktop.core.models import Claim
 
             with store.read() as session:
-                claim = session.get(Claim, claim_id)
-                if claim is None:
+                if session.get(Claim, claim_id) is None:  # deleted meanwhile
                     return []
-                language = (claim.article.language or "")[:2]
-                return match(
-                    session,
-                    f"{query} {claim.claimant}",
-                    top=TOP,
-                    language=language,
-                    skip_article=claim.article_id,
-                    skip_claim=claim_id,
-                )
+                return match_claim(session, claim_id, top=TOP, said=query)
 
         def done(found) -> None:
             if shiboken6.isValid(self.list) and serial == self._serial:

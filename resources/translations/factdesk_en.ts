@@ -59,7 +59,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+75"/>
         <source>Cannot look for earlier checks: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,7 +2073,7 @@ Your value:
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../desktop/ui/window_matches.py" line="+113"/>
+        <location filename="../../desktop/ui/window_matches.py" line="+112"/>
         <source>Set verdict</source>
         <translation type="unfinished"></translation>
     </message>

@@ -59,7 +59,7 @@
         <translation>Afficher</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+75"/>
         <source>Cannot look for earlier checks: {0}</source>
         <translation>Impossible de chercher des vérifications antérieures&#xa0;: {0}</translation>
     </message>
@@ -2078,7 +2078,7 @@ Votre valeur&#xa0;:
     </message>
     <message>
         <location line="+10"/>
-        <location filename="../../desktop/ui/window_matches.py" line="+113"/>
+        <location filename="../../desktop/ui/window_matches.py" line="+112"/>
         <source>Set verdict</source>
         <translation>le choix du verdict</translation>
     </message>
