@@ -19,7 +19,7 @@ from desktop.core.errors import NotFound
 from desktop.core.models import Article, SentenceScores, SuggestionDismissal
 from desktop.core.sentences import SPLITTER, sentence_spans
 from desktop.core.text import paragraph_spans
-from desktop.core.worthiness import cues, shipped_model
+from desktop.core.worthiness import cues, model_for
 
 THRESHOLDS = (5, 10, 20)  # the View menu's "top N %" choices
 DEFAULT_THRESHOLD = 10
@@ -61,7 +61,7 @@ def score_text(text: str, language: str, headings, turns=()) -> list[list[int]]:
             s = _after_label(text, s, e)
         if s < e:
             spans.append((s, e))
-    scores = shipped_model().score_all([text[s:e] for s, e in spans])
+    scores = model_for(language).score_all([text[s:e] for s, e in spans])
     return [[s, e, round(score * 1000)] for (s, e), score in zip(spans, scores, strict=True)]
 
 
@@ -82,9 +82,9 @@ def refresh(
 ) -> SentenceScores:
     """The article's stored scores, recomputed first if its text or the model changed
     (and stored, unless `save` is False: a read-only library is scored in memory)."""
-    model = scoring_key()
+    model = scoring_key(article.language)
     row = session.get(SentenceScores, article.id)
-    if _current(row, article.content_hash):
+    if _current(row, article.content_hash, article.language):
         return row
     spans = (scorer or score_text)(article.text, article.language, article.headings, article.turns)
     if not save:
@@ -99,14 +99,15 @@ def refresh(
     return row
 
 
-def scoring_key() -> str:
-    """What stored scores were made with: the model and the sentence splitter."""
-    return f"{shipped_model().name}/{SPLITTER}"
+def scoring_key(language: str) -> str:
+    """What stored scores were made with: the text's model and the sentence splitter (so
+    changing an article's language, or shipping a new model, scores it again)."""
+    return f"{model_for(language).name}/{SPLITTER}"
 
 
-def _current(row: SentenceScores | None, digest: str) -> bool:
-    """Whether stored scores are those of this text, the shipped model and splitter."""
-    return row is not None and row.content_hash == digest and row.model == scoring_key()
+def _current(row: SentenceScores | None, digest: str, language: str) -> bool:
+    """Whether stored scores are those of this text, its language's model and splitter."""
+    return row is not None and row.content_hash == digest and row.model == scoring_key(language)
 
 
 def score_and_store(store, article_id: int, scorer=None) -> None:
@@ -119,7 +120,7 @@ def score_and_store(store, article_id: int, scorer=None) -> None:
         turns = list(article.turns)
         digest = article.content_hash
         row = session.get(SentenceScores, article_id)
-        if _current(row, digest):
+        if _current(row, digest, language):
             return
     spans = (scorer or score_text)(text, language, headings, turns)
     with store.transaction() as session:
@@ -127,7 +128,7 @@ def score_and_store(store, article_id: int, scorer=None) -> None:
         if article is None or article.content_hash != digest:
             return  # deleted or changed meanwhile: scored again when next asked for
         row = session.get(SentenceScores, article_id) or SentenceScores(article_id=article_id)
-        row.model, row.content_hash, row.spans = scoring_key(), digest, spans
+        row.model, row.content_hash, row.spans = scoring_key(language), digest, spans
         session.add(row)
 
 

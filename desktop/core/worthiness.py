@@ -7,7 +7,12 @@ Two parts add up, in logit space, to a score between 0 and 1:
   on English debates carry over to French;
 - word weights of a logistic regression trained on the CLEF-2019 CheckThat! debates by
   `python -m benchmarks.checkworthiness --train` (fixed seed), shipped as a small JSON
-  file in resources/models/. English words only help English text; the cues do the rest.
+  file in resources/models/.
+
+English words only help English text, and cue weights learned next to them are what is
+left once the words have explained most sentences: too weak for a text whose words the
+model does not know. So a text in any other language is scored by a second model,
+trained the same way on the cues, shape and context alone (`model_for`).
 
 Inference is plain Python (dictionary look-ups and a sum), so start-up loads no numeric
 library and a 100,000-word article scores in well under a second.
@@ -22,6 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 MODEL_FILE = ("models", "checkworthiness.json")
+CUES_MODEL_FILE = ("models", "checkworthiness-cues.json")
+WORD_FEATURES = ("w:", "b:")  # what only the English model has weights for
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
@@ -272,15 +279,23 @@ class Model:
         )
 
 
-@lru_cache(maxsize=1)
-def shipped_model() -> Model:
-    """The model in resources/models/; cues alone (unit weights) if the file is missing,
-    so a damaged install still suggests something rather than failing."""
+@lru_cache(maxsize=2)
+def shipped_model(words: bool = True) -> Model:
+    """A model in resources/models/ (with word weights, for English, or cues alone);
+    cues alone with unit weights if the file is missing, so a damaged install still
+    suggests something rather than failing."""
     from desktop.resources import resource_path
 
-    path = resource_path(*MODEL_FILE)
+    path = resource_path(*(MODEL_FILE if words else CUES_MODEL_FILE))
     try:
         return Model.from_json(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError):
         fallback = {f"cue:{name}": 1.0 for name in [*_CUE_TABLE, "names", "acronym"]}
         return Model(weights=fallback, bias=-3.0, name="cues-only")
+
+
+def model_for(language: str) -> Model:
+    """The model that knows the text's words: the English one for English (and a text of
+    unknown language, as the splitter assumes), the cues-only one for any other."""
+    english = (language or "en").lower().startswith("en")
+    return shipped_model() if english else shipped_model(False)  # one cache entry each
