@@ -32,7 +32,6 @@ from desktop.core.views import (
     claims_of,
     get_article,
     get_claim,
-    highlight_spans,
     rating_view,
 )
 from desktop.ui import commands
@@ -266,15 +265,9 @@ class MainWindow(
         self.editor.flush()
         self.article_id = article_id
         many = article_id is not None and self._highlight_count(article_id) > PAINT_FIRST
-        spans: list = []
-
-        def read(session):  # one session for both: each costs a connection and a BEGIN
-            shown = article or get_article(session, article_id)
-            return shown, highlight_spans(session, article_id) if many else []
-
         try:
-            if article_id is not None and (article is None or many):
-                article, spans = self.wb.read(read)
+            if article_id is not None and article is None:
+                article = self.wb.read(get_article, article_id)
         except FactdeskError:
             article = document = None
             self.article_id = None
@@ -283,7 +276,7 @@ class MainWindow(
         if article is not None and (many or self.is_book(article)):
             # Thousands of claims or a book: paint the text now, read the claims just after.
             self._show_claims(select=None)  # an empty list and editor meanwhile
-            self.article.text.set_spans(spans)
+            self._paint_first_spans(many)
             self.counts.setText(self.tr("Loading claims…"))
             self._claims_due = self.article_id
             QTimer.singleShot(0, self, self._load_due_claims)
