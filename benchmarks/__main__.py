@@ -22,7 +22,7 @@ from benchmarks.harness import Figure, median, p95, run_child
 
 ALL = (
     "1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9", "10s", "10",
-    "11", "12", "13", "14",
+    "11", "12", "13", "14", "15", "16",
 )  # fmt: skip
 
 
@@ -196,6 +196,10 @@ def run(workdir: Path, sizes: data.Sizes, repeat: int, only: set[str], judge: bo
         from benchmarks import retrieval
 
         yield from retrieval.figures(workdir, library, sizes, only, judge)
+    if only & {"15", "16"}:
+        from benchmarks import team
+
+        yield from team.figures(workdir, sizes, only, judge, smoke=sizes is data.SMOKE)
 
 
 def checkworthiness_figures(sizes: data.Sizes, only: set[str], judge: bool, smoke: bool):
