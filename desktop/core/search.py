@@ -32,7 +32,17 @@ from desktop.core.models import (
     Source,
     Tag,
 )
-from desktop.core.search_index import INDEX, TABLE, joined, padded, tokens, words
+from desktop.core.search_index import (
+    FIELD_INDEX,
+    INDEX,
+    KINDS,
+    TABLE,
+    joined,
+    key,
+    padded,
+    tokens,
+    words,
+)
 
 FILTERS = ("claimant", "verdict", "tag", "outlet", "checker", "status", "before", "after")
 STATUSES = ("draft", "review", "published")
@@ -193,8 +203,8 @@ def _tsquery(terms: list[Term], joiner: str) -> str:
 
 
 def _conditions(query: Query) -> list:
-    """Conditions on the index's filter columns; values go in as bound parameters."""
-    c = INDEX.c
+    """Conditions on the filter table's columns; values go in as bound parameters."""
+    c = FIELD_INDEX.c
     found = []
     for name, value, negated in query.filters:
         if name in ("claimant", "outlet", "checker"):
@@ -213,12 +223,21 @@ def _conditions(query: Query) -> list:
     return found
 
 
-def _match(sqlite: bool, terms: list[Term], joiner: str):
-    """The condition that the index row matches the terms (all with AND, any with OR)."""
+def _expression(sqlite: bool, query: Query) -> str:
+    """The terms, all of them, and none of the excluded ones, as one FTS5 expression or
+    tsquery: the index answers an exclusion itself, without a list of the rows to leave
+    out."""
     if sqlite:
-        expression = _fts5(terms, joiner)
+        found = _fts5(query.terms, "AND")
+        return f"{found} NOT {_fts5(query.excluded, 'OR')}" if query.excluded else found
+    found = _tsquery(query.terms, "&")
+    return f"{found} & !{_tsquery(query.excluded, '|')}" if query.excluded else found
+
+
+def _matching(sqlite: bool, expression: str):
+    """The condition that the index row matches an expression made by _expression."""
+    if sqlite:
         return literal_column(TABLE).op("MATCH")(expression)
-    expression = _tsquery(terms, "&" if joiner == "AND" else "|")
     return _DOCUMENT.op("@@")(func.to_tsquery(_SIMPLE, expression))
 
 
@@ -227,30 +246,76 @@ _SIMPLE = literal_column("'simple'::regconfig")
 
 
 def _rows(session: Session, query: Query, limit: int) -> list:
-    """(kind, article_id, claim_id, source_id, rank) of the best index rows."""
+    """(rowid, kind, article_id, claim_id, source_id, rank) of the best index rows.
+
+    With words, the index finds and ranks the rows (BM25 on SQLite, ts_rank_cd on
+    PostgreSQL) and only the filter table is joined, row by row through its primary key;
+    with filters alone, the filter table is read newest first through its date index.
+    """
     sqlite = session.get_bind().dialect.name == "sqlite"
-    c = INDEX.c
     where = _conditions(query)
-    if query.excluded:
-        where.append(c.rowid.not_in(select(c.rowid).where(_match(sqlite, query.excluded, "OR"))))
+    f = FIELD_INDEX.c
     if not query.terms:
-        rank = literal_column("0.0")
-        order = (c.day.desc(), c.rowid.desc())
+        if query.excluded:
+            left_out = select(INDEX.c.rowid).where(
+                _matching(sqlite, _tsquery_or_fts5(sqlite, query.excluded))
+            )
+            where.append(f.rowid.not_in(left_out))
+        found = (
+            select(f.rowid, f.article_id, literal_column("0.0").label("rank"))
+            .where(*where)
+            .order_by(f.day.desc(), f.rowid.desc())
+            .limit(limit)
+        )
+        return [_Row.of(r.rowid, r.article_id, r.rank) for r in session.execute(found)]
+    c = INDEX.c
+    expression = _expression(sqlite, query)
+    if sqlite:
+        rank = -func.bm25(literal_column(TABLE), 4.0, 1.0)
     else:
-        where.append(_match(sqlite, query.terms, "AND"))
-        if sqlite:
-            rank = -func.bm25(literal_column(TABLE), 4.0, 1.0)
-        else:
-            terms = func.to_tsquery(_SIMPLE, _tsquery(query.terms, "&"))
-            rank = func.ts_rank_cd(_DOCUMENT, terms)
-        order = (rank.desc(), c.rowid)
+        terms = func.to_tsquery(_SIMPLE, _tsquery(query.terms, "&"))
+        rank = func.ts_rank_cd(_DOCUMENT, terms)
+    found = select(c.rowid, c.article_id, rank.label("rank"))
+    if where:
+        found = found.join_from(INDEX, FIELD_INDEX, f.rowid == c.rowid)
     found = (
-        select(c.rowid, c.kind, c.article_id, c.claim_id, c.source_id, rank.label("rank"))
-        .where(*where)
-        .order_by(*order)
+        found.where(_matching(sqlite, expression), *where)
+        .order_by(rank.desc(), c.rowid)
         .limit(limit)
     )
-    return session.execute(found).all()
+    return [_Row.of(r.rowid, r.article_id, r.rank) for r in session.execute(found)]
+
+
+def _tsquery_or_fts5(sqlite: bool, terms: list[Term]) -> str:
+    return _fts5(terms, "OR") if sqlite else _tsquery(terms, "|")
+
+
+@dataclass(frozen=True)
+class _Row:
+    """An index row found: what it is is in its rowid (id * 4 + kind)."""
+
+    rowid: int
+    kind: str
+    article_id: int | None
+    claim_id: int | None
+    source_id: int | None
+    rank: float
+
+    @classmethod
+    def of(cls, rowid: int, article_id: int | None, rank) -> _Row:
+        kind = _KIND_OF[rowid % 4]
+        own = rowid // 4
+        return cls(
+            rowid=rowid,
+            kind=kind,
+            article_id=article_id if kind in ("article", "claim") else None,
+            claim_id=own if kind == "claim" else None,
+            source_id=own if kind == "source" else None,
+            rank=float(rank),
+        )
+
+
+_KIND_OF = {number: kind for kind, number in KINDS.items()}
 
 
 # --- snippets ----------------------------------------------------------------------------
@@ -338,79 +403,107 @@ def _snippet(value: str, spans: list[tuple[int, int]]) -> tuple[str, tuple]:
     return shown, ranges
 
 
-def _fields(session: Session, kind: str, row) -> tuple[str, list[tuple[str, str, int | None]]]:
-    """The hit's title and its texts in the order a snippet is looked for in them:
-    (name, text, where that text starts in the article's text, or None)."""
-    if kind == "article":
-        a = session.execute(
-            select(Article.title, Article.text, Article.outlet, Article.authors).where(
-                Article.id == row.article_id
+_Fields = tuple[str, list[tuple[str, str, int | None]]]
+
+
+def _fields(session: Session, rows: list[_Row]) -> dict[int, _Fields]:
+    """For each row (by rowid): the hit's title and its texts in the order a snippet is
+    looked for in them, as (name, text, where that text starts in the article's text, or
+    None). A few queries for the whole page, one per kind and part, only the columns
+    shown."""
+    ids: dict[str, list[int]] = {}
+    for row in rows:
+        ids.setdefault(row.kind, []).append(row.rowid // 4)
+    out: dict[int, _Fields] = {}
+    if ids.get("article"):
+        found = select(Article.id, Article.title, Article.text, Article.outlet, Article.authors)
+        for a in session.execute(found.where(Article.id.in_(ids["article"]))):
+            out[key("article", a.id)] = (
+                a.title,
+                [
+                    ("text", a.text, 0),
+                    ("outlet", a.outlet, None),
+                    ("authors", ", ".join(a.authors or []), None),
+                ],
             )
-        ).one()
-        return a.title, [
-            ("text", a.text, 0),
-            ("outlet", a.outlet, None),
-            ("authors", ", ".join(a.authors or []), None),
-        ]
-    if kind == "claim":
-        c = session.execute(
-            select(Claim.text, Claim.claimant, Claim.rationale).where(Claim.id == row.claim_id)
-        ).one()
-        quotes = session.execute(
-            select(Highlight.exact, Highlight.start)
-            .where(Highlight.claim_id == row.claim_id)
-            .order_by(Highlight.start)
-        ).all()
-        tags = session.execute(
-            select(Tag.name)
-            .join(ClaimTag, ClaimTag.tag_id == Tag.id)
-            .where(ClaimTag.claim_id == row.claim_id)
+    if claims := ids.get("claim"):
+        quotes: dict[int, list] = {}
+        found = select(Highlight.claim_id, Highlight.exact, Highlight.start)
+        for q in session.execute(
+            found.where(Highlight.claim_id.in_(claims)).order_by(Highlight.start)
+        ):
+            quotes.setdefault(q.claim_id, []).append(q)
+        tags: dict[int, list[str]] = {}
+        found = (
+            select(ClaimTag.claim_id, Tag.name)
+            .join(Tag, Tag.id == ClaimTag.tag_id)
+            .where(ClaimTag.claim_id.in_(claims))
             .order_by(Tag.name)
-        ).scalars()
-        return c.text or (quotes[0].exact if quotes else ""), [
-            *(("quote", q.exact, q.start) for q in quotes),
-            ("text", c.text, None),
-            ("rationale", c.rationale, None),
-            ("claimant", c.claimant, None),
-            ("tags", ", ".join(tags), None),
-        ]
-    if kind == "check":
-        r = session.get(ReferenceCheck, row.rowid // 4)
-        return r.claim_text or r.headline, [
-            ("claim", r.claim_text, None),
-            ("headline", r.headline, None),
-            ("claimant", r.claimant, None),
-            ("publisher", r.publisher, None),
-            ("rating", r.rating, None),
-        ]
-    src = session.execute(
-        select(Source.title, Source.publisher, Source.url).where(Source.id == row.source_id)
-    ).one()
-    excerpts = session.execute(
-        select(ClaimSource.excerpt)
-        .where(ClaimSource.source_id == row.source_id, ClaimSource.excerpt != "")
-        .order_by(ClaimSource.claim_id, ClaimSource.position)
-    ).scalars()
-    return src.title or src.url, [
-        *(("excerpt", e, None) for e in excerpts),
-        ("title", src.title, None),
-        ("publisher", src.publisher, None),
-        ("url", src.url, None),
-    ]
+        )
+        for claim_id, name in session.execute(found):
+            tags.setdefault(claim_id, []).append(name)
+        found = select(Claim.id, Claim.text, Claim.claimant, Claim.rationale)
+        for c in session.execute(found.where(Claim.id.in_(claims))):
+            mine = quotes.get(c.id, [])
+            out[key("claim", c.id)] = (
+                c.text or (mine[0].exact if mine else ""),
+                [
+                    *(("quote", q.exact, q.start) for q in mine),
+                    ("text", c.text, None),
+                    ("rationale", c.rationale, None),
+                    ("claimant", c.claimant, None),
+                    ("tags", ", ".join(tags.get(c.id, [])), None),
+                ],
+            )
+    if checks := ids.get("check"):
+        R = ReferenceCheck
+        found = select(R.id, R.claim_text, R.headline, R.claimant, R.publisher, R.rating)
+        for r in session.execute(found.where(R.id.in_(checks))):
+            out[key("check", r.id)] = (
+                r.claim_text or r.headline,
+                [
+                    ("claim", r.claim_text, None),
+                    ("headline", r.headline, None),
+                    ("claimant", r.claimant, None),
+                    ("publisher", r.publisher, None),
+                    ("rating", r.rating, None),
+                ],
+            )
+    if sources := ids.get("source"):
+        excerpts: dict[int, list[str]] = {}
+        found = (
+            select(ClaimSource.source_id, ClaimSource.excerpt)
+            .where(ClaimSource.source_id.in_(sources), ClaimSource.excerpt != "")
+            .order_by(ClaimSource.claim_id, ClaimSource.position)
+        )
+        for source_id, excerpt in session.execute(found):
+            excerpts.setdefault(source_id, []).append(excerpt)
+        found = select(Source.id, Source.title, Source.publisher, Source.url)
+        for src in session.execute(found.where(Source.id.in_(sources))):
+            out[key("source", src.id)] = (
+                src.title or src.url,
+                [
+                    *(("excerpt", e, None) for e in excerpts.get(src.id, [])),
+                    ("title", src.title, None),
+                    ("publisher", src.publisher, None),
+                    ("url", src.url, None),
+                ],
+            )
+    return out
 
 
-def _hit(session: Session, row, terms: list[Term]) -> Hit:
-    title, fields = _fields(session, row.kind, row)
+def _hit(row: _Row, fields: _Fields, terms: list[Term]) -> Hit:
+    title, texts = fields
     chosen = next(
         (
             (v, s, base)
-            for _n, v, base in fields
+            for _n, v, base in texts
             if v and (s := matches(v, terms, within=SNIPPET_LENGTH))
         ),
         None,
     )
     if chosen is None:  # matched by filters alone, or in a part of a word split apart
-        value = next((v for _n, v, _b in fields if v), "")
+        value = next((v for _n, v, _b in texts if v), "")
         chosen = (value, [], None)
     value, spans, base = chosen
     snippet, ranges = _snippet(value, spans)
@@ -424,7 +517,7 @@ def _hit(session: Session, row, terms: list[Term]) -> Hit:
         snippet=snippet,
         ranges=ranges,
         offset=offset,
-        rank=float(row.rank),
+        rank=row.rank,
         check_id=row.rowid // 4 if row.kind == "check" else None,
     )
 
@@ -456,4 +549,7 @@ def search(session: Session, query: str, limit: int = 50) -> list[Hit]:
     if not parsed:
         return []
     rows = _rows(session, parsed, limit)
-    return _grouped([_hit(session, row, parsed.terms) for row in rows])
+    fields = _fields(session, rows)
+    # A row whose article, claim or source is gone (deleted by another program since
+    # this read began) has nothing to show.
+    return _grouped([_hit(r, fields[r.rowid], parsed.terms) for r in rows if r.rowid in fields])
