@@ -123,11 +123,10 @@ def create_claim(
     claim = Claim(article_id=article_id)
     _apply(session, claim, {k: v for k, v in fields_.items() if k != "tags"})
     session.add(claim)
-    session.flush()
     if "tags" in fields_:
         set_tags(session, claim, fields_["tags"])
     highlight = _place(session, claim, anchor)
-    session.flush()
+    session.flush()  # one flush for both: each re-indexes the claim for search
     return claim, highlight
 
 
@@ -152,6 +151,8 @@ def _place(session: Session, claim: Claim, anchor) -> Highlight:
         prefix=anchor.prefix,
         suffix=anchor.suffix,
     )
+    if claim.id is None:  # a claim not yet flushed: inserted with its highlight
+        highlight.claim = claim
     session.add(highlight)
     return highlight
 
