@@ -113,6 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.app import run_gui
 
         return run_gui(db=None)
+    db = _window_library(argv)
+    if db is not None:  # `factdesk --db FILE`: the window, with no parser built either
+        from desktop.ui.app import run_gui
+
+        return run_gui(db=db)
     from desktop.cli.common import remember_names, say
 
     remember_names([*argv, os.environ.get("FACTDESK_DB", "")])
@@ -138,6 +143,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _window_library(argv: list[str]) -> str | None:
+    """The library of `--db LIBRARY` (or `--db=LIBRARY`) given alone, the window's usual
+    command line, when argparse would accept it as is; None for anything else."""
+    if len(argv) == 2 and argv[0] == "--db":
+        value = argv[1]
+    elif len(argv) == 1 and argv[0].startswith("--db="):
+        value = argv[0].removeprefix("--db=")
+    else:
+        return None
+    if (len(argv) == 2 and value.startswith("-")) or "\x00" in value:
+        return None  # argparse's own message, or _unusable_argument's
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return value
 
 
 def _unusable_argument(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:
