@@ -22,7 +22,7 @@ from benchmarks.harness import Figure, median, p95, run_child
 
 ALL = (
     "1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9", "10s", "10",
-    "11", "12", "13", "14", "15", "16",
+    "11", "12", "13", "11x", "12x", "14", "15", "16",
 )  # fmt: skip
 
 
@@ -192,7 +192,7 @@ def run(workdir: Path, sizes: data.Sizes, repeat: int, only: set[str], judge: bo
             note=f"{opened['rss_open']:.0f} MB right after opening",
         )
     yield from checkworthiness_figures(sizes, only, judge, smoke=sizes is data.SMOKE)
-    if only & {"11", "12", "13", "14"}:
+    if only & {"11", "12", "13", "11x", "12x", "14"}:
         from benchmarks import retrieval
 
         yield from retrieval.figures(workdir, library, sizes, only, judge)

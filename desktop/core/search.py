@@ -14,7 +14,6 @@ from the stored text, so both databases give the same snippets and offsets.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,6 +36,7 @@ from desktop.core.search_index import (
     INDEX,
     KINDS,
     TABLE,
+    fold,
     joined,
     key,
     padded,
@@ -322,23 +322,25 @@ _KIND_OF = {number: kind for kind, number in KINDS.items()}
 
 
 _WHITESPACE = re.compile(r"\s+")
-_COMMON_ACCENTS = re.compile("[\u0300-\u036f]+")
 
 
-def _first_candidate(value: str, terms: list[Term]) -> int:
-    """Where a match can first start, found by a regular expression in the text with its
-    common accents dropped, when that kept every offset (it nearly always does); else 0
-    (read it all). Only a shortcut: matches() then reads words as the index does."""
-    folded = _COMMON_ACCENTS.sub("", unicodedata.normalize("NFKD", value)).casefold()
-    if len(folded) != len(value):
-        return 0
+def _prepared(value: str, terms: list[Term]) -> tuple[list[Term], int]:
+    """The terms that can match in `value` (those whose first word is somewhere in its
+    folded text: most texts of a hit hold none, and are then not read word by word), and
+    where a match can first start, when folding kept every offset (it nearly always
+    does), else 0 (read it all). Only a shortcut: matches() then reads words as the index
+    does."""
+    folded = fold(value)
+    live = [term for term in terms if term.words[0] in folded]
+    if not live or len(folded) != len(value):
+        return live, 0
     found = []
-    for term in terms:
+    for term in live:
         m = re.search(r"(?<![^\W_])" + re.escape(term.words[0]), folded)
-        if m is None:  # perhaps there in a form only the index's folding sees (œ → oe)
-            return 0
+        if m is None:  # only inside a word: read it all
+            return live, 0
         found.append(m.start())
-    return min(found)
+    return live, min(found)
 
 
 def matches(value: str, terms: list[Term], *, within: int | None = None) -> list[tuple[int, int]]:
@@ -347,8 +349,10 @@ def matches(value: str, terms: list[Term], *, within: int | None = None) -> list
     text is read no further: a snippet of a long article costs what its start costs)."""
     if not terms:
         return []
+    terms, skipped = _prepared(value, terms)
+    if not terms:
+        return []
     longest = max(len(term.words) for term in terms)
-    skipped = _first_candidate(value, terms)
     stream = ((s + skipped, e + skipped, w) for s, e, w in tokens(value[skipped:]))
     found: list[tuple[int, int, str]] = []
     spans: list[tuple[int, int]] = []
