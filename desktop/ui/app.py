@@ -146,6 +146,35 @@ def close_window(window) -> None:
     window.wb.close()
 
 
+class _Listing:
+    """The library list, read on a thread from the moment it is made (SQLite leaves the
+    interpreter while it scans, so the window's modules import meanwhile)."""
+
+    def __init__(self, store) -> None:
+        import threading
+
+        self._rows = None
+        self._thread = threading.Thread(
+            target=self._run, args=(store,), name="factdesk-list", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, store) -> None:
+        from desktop.core.errors import FactdeskError
+        from desktop.core.summaries import article_summaries
+
+        try:
+            with store.connect() as conn:
+                self._rows = article_summaries(conn)
+        except FactdeskError:
+            pass  # the window reads it again, and says what is wrong
+
+    def rows(self):
+        """The list, or None if it could not be read here."""
+        self._thread.join()
+        return self._rows
+
+
 class _Startup:
     """Loads the library and swaps the first frame for the main window, once."""
 
@@ -154,6 +183,7 @@ class _Startup:
         self.window = None
         self.started = False
         self.closed = False
+        self.check = None  # the library file's integrity check, once begun
         self.frame = _first_frame(self.schedule)
 
     def shutdown(self) -> None:
@@ -168,6 +198,8 @@ class _Startup:
         so both paints reach the screen first."""
         from PySide6.QtCore import QTimer
 
+        if self.check is None and not self.started:
+            self.check = _early_check(self.db)  # on a second core while the rest loads
         _furnish(self.frame)
         QTimer.singleShot(0, self.load)
 
@@ -175,14 +207,11 @@ class _Startup:
         if self.started:
             return
         self.started = True
-        check = _early_check(self.db)  # on a second core while the imports below run
+        check = self.check or _early_check(self.db)  # on a second core meanwhile
         from PySide6.QtWidgets import QMessageBox
 
         from desktop.core.errors import FactdeskError
         from desktop.core.store import DamagedDatabase, open_store
-        from desktop.ui.main_window import MainWindow
-        from desktop.ui.state import remember_database
-        from desktop.ui.workbench import Workbench
 
         try:
             try:
@@ -202,10 +231,16 @@ class _Startup:
             QMessageBox.critical(None, "Factdesk", str(exc))
             self.app.exit(2)
             return
+        from desktop.ui.workbench import Workbench
+
+        wb = Workbench(store)  # notes the change counter before the list is read
+        listing = _Listing(store)  # SQLite reads on a second core while the window builds
+        from desktop.ui.main_window import MainWindow
         from desktop.ui.server_dialog import without_password
+        from desktop.ui.state import remember_database
 
         remember_database(without_password(store.url) if not store.is_sqlite else store.label)
-        window = MainWindow(Workbench(store))
+        window = MainWindow(wb, article_after_paint=True, articles=listing.rows)
         if self.frame.isMaximized():
             window.showMaximized()
         else:

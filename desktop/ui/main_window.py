@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +25,7 @@ from desktop.core import claims as core_claims
 from desktop.core.errors import FactdeskError
 from desktop.core.ratings import NEUTRAL_COLOR, ratings
 from desktop.core.views import (
+    ArticleSummary,
     ArticleView,
     ClaimView,
     article_summaries,
@@ -68,6 +70,29 @@ def _reading_order(claim: ClaimView) -> tuple[int, int]:
     return (claim.highlights[0].start if claim.highlights else 1 << 62, claim.id)
 
 
+class _AfterPaint(QObject):
+    """Calls `then` in the turn of the event loop after `widget` first paints (or after
+    half a second, should it never paint: a minimised start)."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(500, self, self._fire)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self.then is not None:
+            then, self.then = self.then, None
+            then()
+            self.deleteLater()
+
+
 class MainWindow(
     ActionsMixin,
     ClaimsMixin,
@@ -82,7 +107,17 @@ class MainWindow(
     LibraryMenuMixin,
     QMainWindow,
 ):
-    def __init__(self, wb: Workbench, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        wb: Workbench,
+        parent: QWidget | None = None,
+        *,
+        article_after_paint: bool = False,
+        articles: Callable[[], list[ArticleSummary] | None] | None = None,
+    ) -> None:
+        """`article_after_paint` (the app's start): the last article opens once the window
+        has painted its library, in the next turn of the event loop, not before.
+        `articles`: the library list as read already (on a thread), None to read it."""
         super().__init__(parent)
         self.wb = wb
         if wb.parent() is None:
@@ -135,10 +170,14 @@ class MainWindow(
         self._build_menus()
         self._connect()
         self._update_title()
-        self.reload_library()
+        self.reload_library(articles() if articles is not None else None)
         self.reload_ratings()
         self._restore_state()
         self.shortcuts = WindowShortcuts(self)
+        if article_after_paint:
+            _AfterPaint(self.library.table.viewport(), self._open_last_article)
+        else:
+            self._open_last_article()
         self._update_actions()
         # Start in the article, where the work is, not in the library's filter box.
         (self.article.text if self.library.model.rows else self.welcome).setFocus()
@@ -196,7 +235,13 @@ class MainWindow(
             self.splitter.restoreState(sizes)
         else:
             self._size_panes = True  # on first showing, when the window has its size
-        last = s.value(f"last_article/{self.wb.store.label}")
+
+    def _open_last_article(self) -> None:
+        """The article open when the library was last closed, else the first listed;
+        nothing if the user already chose one (a click before a deferred open)."""
+        if self.article_id is not None or self.library.current_id() is not None:
+            return
+        last = qsettings().value(f"last_article/{self.wb.store.label}")
         try:
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
@@ -240,8 +285,9 @@ class MainWindow(
 
     # --- loading -------------------------------------------------------------------
 
-    def reload_library(self) -> None:
-        self.library.set_articles(self.wb.read(article_summaries))
+    def reload_library(self, rows: list[ArticleSummary] | None = None) -> None:
+        """Read the library list again (or show `rows`, read just now)."""
+        self.library.set_articles(rows if rows is not None else self.wb.read(article_summaries))
         self._update_welcome()
         if hasattr(self, "act_export"):
             self.act_export.setEnabled(bool(self.library.model.rows))
@@ -329,6 +375,8 @@ class MainWindow(
         if self._claims_due is not None:  # the rest are not read yet: read them all now
             self.reload_claims()
             return
+        if not gone and self._insert_claims(fresh):  # only new claims: shown in place
+            return
         replaced = {c.id for c in fresh} | gone
         claims = [c for c in self.claims if c.id not in replaced] if replaced else self.claims
         for claim in fresh:  # the list is in reading order: insert, don't sort 5,000 again
@@ -366,6 +414,8 @@ class MainWindow(
             self.reload_claims()
 
     def _on_claims_changed(self, article_id: int) -> None:
+        if self._show_fresh(article_id, commands.take_fresh(self.wb, article_id)):
+            return
         shown = self.article_id
 
         def changes(session):
