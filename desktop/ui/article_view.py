@@ -132,6 +132,10 @@ class ArticleText(QTextEdit):
         self._claims: dict[int, ClaimView] = {}
         self._claim_spans: dict[int, tuple[ClaimView, list[Span]]] = {}
         self._painted: tuple[int, int, int | None, bool] | None = None
+        # Highlights as Qt paints them, made once: scrolling and tagging repaint the same
+        # ones again and again. Keyed by (color, state) and (span, state).
+        self._formats: dict[tuple[str, int], QTextCharFormat] = {}
+        self._selections: dict[tuple[Span, int], QTextEdit.ExtraSelection] = {}
         self._selected_claim: int | None = None
         self._flash_on = False
         self._flash_timer = QTimer(self)
@@ -159,6 +163,7 @@ class ArticleText(QTextEdit):
         self._spans, self._starts, self._claims, self._claim_spans = [], [], {}, {}
         self._longest = 0
         self._spans_until = self._rest_of_spans = None
+        self._selections = {}  # their cursors are in the document being replaced
         self._selected_claim = None
         self._painted = None
         self.setExtraSelections([])
@@ -208,30 +213,49 @@ class ArticleText(QTextEdit):
                     self._claim_spans[claim.id] = cached
                     continue
                 stale.add(claim.id)
-            color = claim.rating.color if claim.rating else NEUTRAL_COLOR
-            own = [
-                Span(self._map.to_utf16(h.start), self._map.to_utf16(h.end), claim.id, h.id, color)
-                for h in claim.highlights
-                if h.anchor != "orphan"
-            ]
+            own = self._spans_of(claim)
             self._claim_spans[claim.id] = (claim, own)
             fresh.extend(own)
         if previous and len(stale) + len(fresh) <= 64:
-            # A few claims changed: splice their spans in rather than sort thousands again.
-            if stale:
-                spans = [s for s in self._spans if s.claim_id not in stale]
-                starts = [s.start for s in spans]
-                self._longest = max((s.end - s.start for s in spans), default=0)
-            else:
-                spans, starts = self._spans, self._starts
-            for span in fresh:
-                at = bisect_right(spans, _paint_order(span), key=_paint_order)
-                spans.insert(at, span)
-                starts.insert(at, span.start)
-                self._longest = max(self._longest, span.end - span.start)
+            self._splice(stale, fresh)
         else:
             self._install([s for _, own in self._claim_spans.values() for s in own])
-            return
+
+    def add_claims(self, claims: list[ClaimView]) -> None:
+        """Paint these new claims beside those shown (a tag): set_claims would look at
+        every one of thousands to find that they are the only change."""
+        stale = {c.id for c in claims if c.id in self._claim_spans}  # shown already
+        fresh: list[Span] = []
+        for claim in claims:
+            own = self._spans_of(claim)
+            self._claims[claim.id] = claim
+            self._claim_spans[claim.id] = (claim, own)
+            fresh.extend(own)
+        self._splice(stale, fresh)
+
+    def _spans_of(self, claim: ClaimView) -> list[Span]:
+        color = claim.rating.color if claim.rating else NEUTRAL_COLOR
+        to_utf16 = self._map.to_utf16
+        return [
+            Span(to_utf16(h.start), to_utf16(h.end), claim.id, h.id, color)
+            for h in claim.highlights
+            if h.anchor != "orphan"
+        ]
+
+    def _splice(self, stale: set[int], fresh: list[Span]) -> None:
+        """A few claims changed: take out the spans of `stale` claims, put `fresh` ones in
+        their place, rather than sort thousands again."""
+        if stale:
+            spans = [s for s in self._spans if s.claim_id not in stale]
+            starts = [s.start for s in spans]
+            self._longest = max((s.end - s.start for s in spans), default=0)
+        else:
+            spans, starts = self._spans, self._starts
+        for span in fresh:
+            at = bisect_right(spans, _paint_order(span), key=_paint_order)
+            spans.insert(at, span)
+            starts.insert(at, span.start)
+            self._longest = max(self._longest, span.end - span.start)
         self._show_spans(spans, starts)
 
     def set_spans(
@@ -259,6 +283,9 @@ class ArticleText(QTextEdit):
             to_utf16 = self._map.to_utf16
             spans = [Span(to_utf16(s), to_utf16(e), *rest) for s, e, *rest in rows]
         self._install(spans)
+
+    def has_claim(self, claim_id: int) -> bool:
+        return claim_id in self._claims
 
     def visible_codepoints(self) -> tuple[int, int]:
         """The stretch of the stored text (code points) the viewport shows."""
@@ -328,33 +355,51 @@ class ArticleText(QTextEdit):
             return
         visible = self._visible_range()
         spans = self.visible_spans(visible)
-        doc = self.document()
         selections = self._mark_selections(visible)
-        palette = self.palette()  # the text and the page the highlights lie between
-        ink = palette.color(QPalette.ColorRole.Text).name()
-        paper = palette.color(QPalette.ColorRole.Base).name()
+        made = self._selections
         for span in spans:
-            selected = span.claim_id == self._selected_claim
-            color = QColor(span.color)
-            fmt = QTextCharFormat()
-            bg = QColor(color)
-            alpha = (200 if selected and self._flash_on else 110 if selected else 60) / 255
-            # No stronger than leaves the text at 4.5:1 (a dark verdict's flash would not).
-            bg.setAlpha(round(255 * readable_alpha(color.name(), alpha, ink, paper)))
-            fmt.setBackground(bg)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(color.darker(130))
-            if selected:
-                fmt.setProperty(QTextFormat.Property.FontWeight, int(QFont.Weight.DemiBold))
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(span.start)
-            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = fmt
+            state = (2 if self._flash_on else 1) if span.claim_id == self._selected_claim else 0
+            sel = made.get((span, state))
+            if sel is None:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(span.start)
+                cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = self._highlight_format(span.color, state)
+                made[(span, state)] = sel
             selections.append(sel)
         self._painted = (*visible, self._selected_claim, self._flash_on)
         self.setExtraSelections(selections)
+
+    def _highlight_format(self, color_name: str, state: int) -> QTextCharFormat:
+        """A highlight's look: 0 plain, 1 its claim selected, 2 selected and flashing."""
+        fmt = self._formats.get((color_name, state))
+        if fmt is not None:
+            return fmt
+        palette = self.palette()  # the text and the page the highlights lie between
+        ink = palette.color(QPalette.ColorRole.Text).name()
+        paper = palette.color(QPalette.ColorRole.Base).name()
+        color = QColor(color_name)
+        fmt = QTextCharFormat()
+        bg = QColor(color)
+        alpha = (60, 110, 200)[state] / 255
+        # No stronger than leaves the text at 4.5:1 (a dark verdict's flash would not).
+        bg.setAlpha(round(255 * readable_alpha(color.name(), alpha, ink, paper)))
+        fmt.setBackground(bg)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(color.darker(130))
+        if state:
+            fmt.setProperty(QTextFormat.Property.FontWeight, int(QFont.Weight.DemiBold))
+        self._formats[(color_name, state)] = fmt
+        return fmt
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a dark or light theme: new looks
+            self._formats.clear()
+            self._selections.clear()
+            self._repaint_highlights()
 
     def _mark_selections(self, visible: tuple[int, int]) -> list:
         first, last = visible

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,11 @@ from desktop.ui.sources_table import color_icon
 MIN_ROWS = 6
 
 
+def reading_order(claim: ClaimView) -> tuple[int, int]:
+    """Where a claim sits in the list: by its first highlight, unanchored ones last."""
+    return (claim.highlights[0].start if claim.highlights else 1 << 62, claim.id)
+
+
 class ClaimListModel(QAbstractListModel):
     """The article's claims in reading order, numbered as in reports.
 
@@ -36,11 +43,26 @@ class ClaimListModel(QAbstractListModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.claims: list[ClaimView] = []
+        self._last: tuple[int, int] | None = None  # (claim id, row) of the latest insertion
 
     def set_claims(self, claims: list[ClaimView]) -> None:
         self.beginResetModel()
         self.claims = list(claims)
+        self._last = None
         self.endResetModel()
+
+    def insert_claim(self, claim: ClaimView) -> int:
+        """Put a new claim in its place in reading order; returns its row.
+
+        One inserted row, not a reset: a reset makes the view forget its selection and
+        ask again for every row it shows, which cost more than the tag itself.
+        """
+        row = bisect_right(self.claims, reading_order(claim), key=reading_order)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.claims.insert(row, claim)
+        self._last = (claim.id, row)
+        self.endInsertRows()
+        return row
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.claims)
@@ -70,6 +92,8 @@ class ClaimListModel(QAbstractListModel):
         return None
 
     def row_of(self, claim_id: int) -> int:
+        if self._last is not None and self._last[0] == claim_id:
+            return self._last[1]  # the claim just tagged, selected next
         for row, claim in enumerate(self.claims):
             if claim.id == claim_id:
                 return row
@@ -151,6 +175,10 @@ class ClaimPanel(QSplitter):
     def selected_claim_id(self) -> int | None:
         index = self.list.currentIndex()
         return index.data(ClaimListModel.ClaimIdRole) if index.isValid() else None
+
+    def selected_claim(self) -> ClaimView | None:
+        index = self.list.currentIndex()
+        return self.model.claims[index.row()] if index.isValid() else None
 
     def select_claim(self, claim_id: int | None) -> None:
         row = self.model.row_of(claim_id) if claim_id is not None else -1

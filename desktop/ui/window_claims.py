@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import insort
+from operator import attrgetter
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core import sources as core_sources
 from desktop.core.errors import FactdeskError
-from desktop.core.views import highlight_spans
+from desktop.core.views import ClaimView, highlight_spans
 from desktop.ui import commands
+from desktop.ui.claim_list import reading_order
 from desktop.ui.source_dialog import ReuseSourceDialog, SourceDialog
 
 
@@ -46,11 +50,50 @@ class ClaimsMixin:
         return self.claim_panel.selected_claim_id()
 
     def _claim_row_changed(self, flash: bool = True) -> None:
-        claim_id = self.current_claim_id()
-        claim = next((c for c in self.claims if c.id == claim_id), None)
+        claim = self.claim_panel.selected_claim()
         self.editor.set_claim(claim)
-        self.article.text.show_claim(claim_id, flash=flash and claim is not None)
+        self.article.text.show_claim(claim.id if claim else None, flash=flash and claim is not None)
         self._update_actions()
+
+    def _show_fresh(self, article_id: int, fresh: tuple | None) -> bool:
+        """Show what our own command read back in its transaction (the article's row,
+        the claims it added) without reading again. False when that will not do: nothing
+        read back, the claims still being read, or counts saying that more changed."""
+        if fresh is None or fresh[0] is None:
+            return False
+        summary, claims = fresh
+        if article_id == self.article_id:
+            if self._claims_due is not None:
+                return False
+            known = sum(map(len, map(attrgetter("highlights"), self.claims)))
+            added = sum(len(c.highlights) for c in claims)
+            if (summary.claims, summary.highlights) != (
+                len(self.claims) + len(claims),
+                known + added,
+            ) or not self._insert_claims(claims):
+                return False
+        self.library.update_article(summary)
+        return True
+
+    def _insert_claims(self, fresh: list[ClaimView]) -> bool:
+        """New claims (a tag) put in their places: a row inserted in the list and their
+        spans in the article, the selection left as it is; not thousands shown again.
+        False, and nothing done, when that would not do: one of them is shown already
+        (it changed), or the list shows one checker's claims, or a new checker's."""
+        panel, text = self.claim_panel, self.article.text
+        filtering = panel.checker_filter.currentData() is not None
+        if filtering or any(
+            text.has_claim(c.id) or (c.checker and panel.checker_filter.findData(c.checker) < 0)
+            for c in fresh
+        ):
+            return False
+        for claim in fresh:
+            insort(self.claims, claim, key=reading_order)
+            panel.model.insert_claim(claim)
+        text.add_claims(fresh)
+        self.refilter_suggestions()
+        self._update_counts()
+        return True
 
     def select_claim(self, claim_id: int) -> None:
         self._load_due_claims()  # a click may come before the claims left for after the paint
