@@ -21,8 +21,8 @@ from benchmarks import data, startup
 from benchmarks.harness import Figure, median, p95, run_child
 
 ALL = (
-    "1a", "1b", "2", "3", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9", "10s", "10",
-    "11", "12", "13", "11x", "12x", "14", "15", "16",
+    "1a", "1b", "2", "3", "3x", "4", "5", "6html", "6pdf", "6cr", "7html", "7pdf", "8", "9",
+    "10s", "10", "11", "12", "13", "11x", "12x", "14", "15", "16",
 )  # fmt: skip
 
 
@@ -82,10 +82,13 @@ def run(workdir: Path, sizes: data.Sizes, repeat: int, only: set[str], judge: bo
         yield fig
     opened = None
     if only & {"3", "5", "8"}:
-        opened = run_child("open_article", workdir, {"db": str(big), "article": big_id})
+        opened = run_child(
+            "open_article", workdir, {"db": str(big), "article": big_id, "repeat": 5}
+        )
     if "3" in only:
         value, edit = median(opened["open"]), median(opened["plain_edit"])
         bare = median(opened["bare"])
+        runs = ", ".join(f"{o / edit:.2f}" for o in opened["runs"])
         yield Figure(
             "3",
             f"open {words:,}-word article with {n_hl:,} highlights, painted",
@@ -93,26 +96,29 @@ def run(workdir: Path, sizes: data.Sizes, repeat: int, only: set[str], judge: bo
             "s",
             edit,
             "bare QTextEdit.setPlainText, painted",
-            "≤ 0.5 s and ratio ≤ 3",
-            judged(value <= 0.5 and value / edit <= 3),
-            note=f"claims listed after {median(opened['listed']):.3f} s; "
-            f"a bare QTextDocument.setPlainText (no layout) takes {bare * 1000:.0f} ms",
+            "≤ 0.5 s and ratio ≤ 2",  # issue 20, target 2
+            judged(value <= 0.5 and value / edit <= 2),
+            note=f"each of {len(opened['runs'])} opens: ratio {runs}; claims listed after "
+            f"{median(opened['listed']):.3f} s; a bare QTextDocument.setPlainText (no "
+            f"layout) takes {bare * 1000:.0f} ms",
         )
+    if "3x" in only:
+        yield book_figure(workdir, sizes, judge)
     if "4" in only:
         n = 50 if judge else 5
         result = run_child("create_claims", workdir, {"db": str(big), "article": big_id, "n": n})
-        value, core = p95(result["gui"]), p95(result["core"])
+        value, core, gui = p95(result["painted"]), p95(result["core"]), p95(result["gui"])
         yield Figure(
             "4",
-            f"tag a claim (CreateClaim on the undo stack), p95 of {n}",
+            f"tag a claim (CreateClaim on the undo stack) and repaint, p95 of {n}",
             value * 1000,
             "ms",
             core * 1000,
             "core create_claim alone",
-            "p95 ≤ 20 ms",
-            judged(value <= 0.020),
+            "p95 ≤ 10 ms, repaint included",  # issue 20, target 3
+            judged(value <= 0.010),
             note=f"{info['big']['claims']:,} claims in the library, {n_hl:,} on the article; "
-            f"p95 with the repaint that follows {p95(result['painted']) * 1000:.1f} ms",
+            f"p95 before the repaint {gui * 1000:.1f} ms",
         )
     if "5" in only:
         yield Figure(
@@ -200,6 +206,33 @@ def run(workdir: Path, sizes: data.Sizes, repeat: int, only: set[str], judge: bo
         from benchmarks import team
 
         yield from team.figures(workdir, sizes, only, judge, smoke=sizes is data.SMOKE)
+
+
+def book_figure(workdir: Path, sizes: data.Sizes, judge: bool) -> Figure:
+    """3x (issue 20, target 6): a book ten times the article of fig. 3, as densely tagged,
+    opened in the window; its peak memory once the claims are listed and Qt has laid
+    the whole text out (the bare QTextEdit alone reaches most of it)."""
+    t = time.perf_counter()
+    book = data.make_book_library(workdir / "book.sqlite3", sizes)
+    print(f"# book library generated in {time.perf_counter() - t:.1f} s", flush=True)
+    result = run_child(
+        "open_book", workdir, {"db": str(workdir / "book.sqlite3"), "article": book["article"]}
+    )
+    value, edit, peak = median(result["open"]), median(result["plain_edit"]), result["rss_peak"]
+    return Figure(
+        "3x",
+        f"open a {sizes.book_words:,}-word article with {book['highlights']:,} highlights, painted",
+        value,
+        "s",
+        edit,
+        "bare QTextEdit.setPlainText, painted",
+        "≤ 1 s and peak memory ≤ 600 MB",
+        judged_value(judge, value <= 1.0 and peak <= 600),
+        note=f"peak memory {peak:.0f} MB once the claims are listed and the text laid out "
+        f"({result['rss_before']:.0f} MB before opening, {result['rss_painted']:.0f} MB "
+        f"when painted); claims listed after {median(result['listed']):.1f} s; "
+        f"{result['chars']:,} characters",
+    )
 
 
 def checkworthiness_figures(sizes: data.Sizes, only: set[str], judge: bool, smoke: bool):

@@ -55,6 +55,9 @@ class Sizes:
     library_claims: int = 50_000
     html_bytes: int = 5_000_000
     pdf_pages: int = 300
+    # Issue 20, target 6: a book ten times the article under check, as densely tagged.
+    book_words: int = 1_000_000
+    book_highlights: int = 50_000
 
 
 FULL = Sizes()
@@ -67,6 +70,8 @@ SMOKE = Sizes(
     library_claims=300,
     html_bytes=60_000,
     pdf_pages=3,
+    book_words=6_000,
+    book_highlights=300,
 )
 
 
@@ -329,6 +334,32 @@ def make_big_library(path: Path, sizes: Sizes) -> dict:
         "claims": len(rows.tables["claim"]),
         "highlights": sizes.article_highlights,
     }
+
+
+def make_book_library(path: Path, sizes: Sizes) -> dict:
+    """One book-length article (a year of debates) as densely tagged as the big one, in a
+    library of its own: only the figure that opens it pays for making it."""
+    from desktop.core.store import open_store
+
+    rng = random.Random(SEED + 4)
+    store = open_store(path)
+    rows = _Rows(rng, {"article": 0, "claim": 0, "highlight": 0, "source": 0})
+    rows.sources(max(10, sizes.book_highlights // 50))
+    n_sources = len(rows.tables["source"])
+    paragraphs, headings = french_article(
+        rng, sizes.book_words, "Compte rendu intégral des débats, session ordinaire"
+    )
+    book_id, text = rows.article(paragraphs, headings, "Journal officiel")
+    for spans in claim_spans(rng, text, sizes.book_highlights, nested=0.12):
+        rows.claim(book_id, text, spans, n_sources)
+    # A short note, the newest: what the window opens at start, so the book is opened
+    # (and its memory counted) once, by the figure.
+    paragraphs, headings = french_article(rng, 200, "Note de la rédaction")
+    rows.article(paragraphs, headings, "Le Quotidien")
+    rows.tables["article"][-1]["created_at"] = T0 + timedelta(days=1000)
+    rows.flush(store)
+    store.close()
+    return {"article": book_id, "chars": len(text), "highlights": sizes.book_highlights}
 
 
 def make_large_library(path: Path, sizes: Sizes) -> dict:
