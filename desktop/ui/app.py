@@ -175,15 +175,73 @@ class _Listing:
         return self._rows
 
 
+def _read_ahead(startup, db: str | None, check) -> None:
+    """The start's work off the UI thread: the library list from a read-only look (SQL
+    Core only, the list shows while the rest loads), then the ORM and the window's
+    modules, then the library opened for writing once its integrity check is done.
+
+    Reports through `startup.relay`: listed(reader, rows), then loaded(outcome).
+    """
+    relay = startup.relay
+    reader = None
+    try:
+        from desktop.core.store import open_store
+        from desktop.core.summaries import article_summaries
+
+        if check is not None:  # an existing library file: list it before opening it fully
+            reader = open_store(db, for_reading=True, check=check)
+            if reader.read_only:
+                with reader.connect() as conn:
+                    # The change counter first: a commit after it is seen as one.
+                    token = conn.exec_driver_sql("SELECT changes FROM library_state").scalar()
+                    rows = article_summaries(conn)
+                relay.listed.emit((reader, rows, token))
+            else:  # it had to be upgraded: that open was the full one
+                store, reader = reader, None
+        if reader is not None:  # the UI thread builds and paints the list alone
+            startup.list_shown.wait(2.0)
+        import sqlmodel  # noqa: F401
+
+        import desktop.core.models  # noqa: F401
+        import desktop.ui.main_window  # noqa: F401
+        import desktop.ui.server_dialog  # noqa: F401
+        import desktop.ui.workbench  # noqa: F401
+
+        if reader is not None or check is None:
+            store = open_store(db, check=check)
+    except Exception as exc:  # told on the UI thread, as the synchronous start tells it
+        relay.loaded.emit(("failed", exc, reader))
+        return
+    relay.loaded.emit(("opened", store, reader))
+
+
 class _Startup:
-    """Loads the library and swaps the first frame for the main window, once."""
+    """Loads the library and swaps the first frame for the main window, once.
+
+    `begin` (after the first paint) loads on a thread and shows the library list in the
+    frame as soon as it is read; `load` does it all at once (no paint to wait for)."""
 
     def __init__(self, app, db: str | None) -> None:
+        import threading
+
+        from PySide6.QtCore import QObject, Signal
+
+        class Relay(QObject):
+            listed = Signal(object)
+            loaded = Signal(object)
+
         self.app, self.db = app, db
         self.window = None
         self.started = False
         self.closed = False
         self.check = None  # the library file's integrity check, once begun
+        self.sides: set = set()  # the file's -wal and -shm before anything looked at it
+        self.library = None  # the list shown in the frame, adopted by the window
+        self.listed_token = None  # the library's change counter when it was listed
+        self.list_shown = threading.Event()
+        self.relay = Relay()
+        self.relay.listed.connect(self._show_list)
+        self.relay.loaded.connect(self._loaded)
         self.frame = _first_frame(self.schedule)
 
     def shutdown(self) -> None:
@@ -199,17 +257,84 @@ class _Startup:
         from PySide6.QtCore import QTimer
 
         if self.check is None and not self.started:
-            self.check = _early_check(self.db)  # on a second core while the rest loads
+            self._begin_check()  # on a second core while the rest loads
         _furnish(self.frame)
-        QTimer.singleShot(0, self.load)
+        QTimer.singleShot(0, self.begin)
+
+    def begin(self) -> None:
+        """Load on a thread; the frame lists the library meanwhile."""
+        import threading
+
+        if self.started:
+            return
+        self.started = True
+        check = self.check or self._begin_check()
+        threading.Thread(
+            target=_read_ahead, args=(self, self.db, check), name="factdesk-start", daemon=True
+        ).start()
+
+    def _show_list(self, listed) -> None:
+        """The library list in the frame, where the window will have it: it can be
+        filtered, sorted and chosen from while the rest loads, and the window adopts it."""
+        reader, rows, self.listed_token = listed
+        try:
+            from desktop.ui.library import LibraryPanel
+            from desktop.ui.state import qsettings
+
+            if self.window is not None or not self.frame.isVisible():
+                self.list_shown.set()
+                return
+            panel = LibraryPanel(self.frame)
+            panel.set_articles(rows)
+            last = qsettings().value(f"last_article/{reader.label}")
+            try:
+                chosen = int(last) if last is not None else None
+            except (TypeError, ValueError):
+                chosen = None
+            ids = {r.id for r in rows}
+            if chosen not in ids:
+                chosen = rows[0].id if rows else None
+            if chosen is not None:
+                panel.select(chosen, emit=False)
+            self.library = self.frame.library = panel
+            self.frame.setCentralWidget(panel)
+            from desktop.ui.after_paint import AfterPaint
+
+            AfterPaint(panel.table.viewport(), self.list_shown.set)  # then the imports go on
+        except BaseException:
+            self.list_shown.set()
+            raise
+
+    def _loaded(self, outcome) -> None:
+        kind, value, reader = outcome
+        self.list_shown.set()
+        if kind == "opened":
+            self._show_window(value)
+        else:
+            from desktop.core.errors import FactdeskError
+            from desktop.core.store import DamagedDatabase
+
+            if not isinstance(value, FactdeskError):
+                raise value
+            if reader is not None:  # its side files go if the library is refused
+                try:
+                    reader.ensure_sound()
+                except FactdeskError:
+                    pass
+                reader.close()
+            if isinstance(value, DamagedDatabase):
+                self._recover(value)
+            else:
+                self._refuse(value)
+            return
+        if reader is not None:
+            reader.close()
 
     def load(self) -> None:
         if self.started:
             return
         self.started = True
-        check = self.check or _early_check(self.db)  # on a second core meanwhile
-        from PySide6.QtWidgets import QMessageBox
-
+        check = self.check or self._begin_check()  # on a second core meanwhile
         from desktop.core.errors import FactdeskError
         from desktop.core.store import DamagedDatabase, open_store
 
@@ -217,30 +342,81 @@ class _Startup:
             try:
                 store = open_store(self.db, check=check)
             except DamagedDatabase as exc:
-                from desktop.ui.backup_dialog import offer_recovery
-
-                self.frame.hide()
-                store = offer_recovery(None, exc)
-                if store is None:
-                    self.app.setQuitOnLastWindowClosed(False)
-                    self.app.exit(2)
-                    return
+                self._recover(exc)
+                return
         except FactdeskError as exc:
-            self.app.setQuitOnLastWindowClosed(False)  # exit with 2, not on the frame closing
-            self.frame.hide()
-            QMessageBox.critical(None, "Factdesk", str(exc))
+            self._refuse(exc)
+            return
+        self._show_window(store)
+
+    def _begin_check(self):
+        """Start the integrity check, noting the side files the library had before."""
+        from pathlib import Path
+
+        from desktop.core.location import default_location, is_url
+
+        target = self.db or default_location()
+        if not is_url(target):
+            path = Path(target).expanduser().resolve()
+            sides = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+            self.sides = {side for side in sides if side.exists()}
+        self.check = _early_check(self.db)
+        return self.check
+
+    def _leave_as_found(self) -> None:
+        """A refused library file is left as it was found: the -wal and -shm that the
+        looks at it made (the check's, the list's) go, once the check is done."""
+        if self.check is None:
+            return
+        from desktop.core.store import _leave_as_found
+
+        self.check.problem()
+        _leave_as_found(self.check.path, self.sides)
+
+    def _recover(self, exc) -> None:
+        from desktop.ui.backup_dialog import offer_recovery
+
+        self._leave_as_found()
+        self.frame.hide()
+        store = offer_recovery(None, exc)
+        if store is None:
+            self.app.setQuitOnLastWindowClosed(False)
             self.app.exit(2)
             return
+        self.library = None  # the list read was of the damaged file
+        self._show_window(store)
+
+    def _refuse(self, exc) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        self._leave_as_found()
+        self.app.setQuitOnLastWindowClosed(False)  # exit with 2, not on the frame closing
+        self.frame.hide()
+        QMessageBox.critical(None, "Factdesk", str(exc))
+        self.app.exit(2)
+
+    def _show_window(self, store) -> None:
         from desktop.ui.workbench import Workbench
 
         wb = Workbench(store)  # notes the change counter before the list is read
-        listing = _Listing(store)  # SQLite reads on a second core while the window builds
+        library = self.library
+        listing = None if library is not None else _Listing(store)
         from desktop.ui.main_window import MainWindow
         from desktop.ui.server_dialog import without_password
         from desktop.ui.state import remember_database
 
         remember_database(without_password(store.url) if not store.is_sqlite else store.label)
-        window = MainWindow(wb, article_after_paint=True, articles=listing.rows)
+        if library is not None:
+            window = MainWindow(wb, article_after_paint=True, library=library)
+            # Listed before the library was opened for writing: read again should anyone
+            # have committed in between (the open itself counts one change).
+            from desktop.core.changes import change_token
+
+            token, listed = wb.read(change_token), self.listed_token
+            if token != listed and (token is None or listed is None or token != listed + 1):
+                window.reload_library()
+        else:
+            window = MainWindow(wb, article_after_paint=True, articles=listing.rows)
         if self.frame.isMaximized():
             window.showMaximized()
         else:

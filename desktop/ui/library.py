@@ -3,6 +3,8 @@
 The filter ignores accents and case as the library's search does ("Taiwan" shows
 "Taïwan"), and says so when no article matches rather than showing an empty table.
 
+It imports nothing of the ORM: the start shows it before that has loaded.
+
 The model sorts and filters in Python itself, with one key per row computed once,
 instead of through a QSortFilterProxyModel: the proxy asks the Python model for every
 comparison (220,000 calls of data() to sort 10,000 articles, a second of start-up).
@@ -22,10 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.search_index import fold
-from desktop.core.views import ArticleSummary
+from desktop.core.summaries import ArticleSummary
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _fold(text: str) -> str:
+    """The search index's folding, imported when first filtering: the start shows the
+    list before SQLAlchemy's ORM, which that module uses, has loaded."""
+    from desktop.core.search_index import fold
+
+    return fold(text)
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -67,7 +76,7 @@ class ArticleTableModel(QAbstractTableModel):
         """The row's cells without accents or case, for the filter; made once per row."""
         folded = self._folded.get(row.id)
         if folded is None or folded[0] is not row:
-            folded = (row, fold("\t".join(map(str, self._display(row)[1]))))
+            folded = (row, _fold("\t".join(map(str, self._display(row)[1]))))
             self._folded[row.id] = folded
         return folded[1]
 
@@ -101,7 +110,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     def set_filter(self, text: str) -> None:
         self.beginResetModel()
-        self._needle = fold(text.strip())
+        self._needle = _fold(text.strip())
         self._arrange()
         self.endResetModel()
 

@@ -9,7 +9,7 @@ from html import escape
 from operator import attrgetter
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
@@ -38,6 +38,7 @@ from desktop.core.views import (
     rating_view,
 )
 from desktop.ui import commands
+from desktop.ui.after_paint import AfterPaint
 from desktop.ui.article_pane import ArticlePane
 from desktop.ui.claim_list import ClaimPanel
 from desktop.ui.i18n import rating_label
@@ -71,29 +72,6 @@ def _reading_order(claim: ClaimView) -> tuple[int, int]:
     return (claim.highlights[0].start if claim.highlights else 1 << 62, claim.id)
 
 
-class _AfterPaint(QObject):
-    """Calls `then` in the turn of the event loop after `widget` first paints (or after
-    half a second, should it never paint: a minimised start)."""
-
-    def __init__(self, widget: QWidget, then) -> None:
-        super().__init__(widget)
-        self.then = then
-        widget.installEventFilter(self)
-        QTimer.singleShot(500, self, self._fire)
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        if self.then is not None:
-            then, self.then = self.then, None
-            then()
-            self.deleteLater()
-
-
 class MainWindow(
     ActionsMixin,
     ClaimsMixin,
@@ -115,10 +93,13 @@ class MainWindow(
         *,
         article_after_paint: bool = False,
         articles: Callable[[], list[ArticleSummary] | None] | None = None,
+        library: LibraryPanel | None = None,
     ) -> None:
         """`article_after_paint` (the app's start): the last article opens once the window
         has painted its library, in the next turn of the event loop, not before.
-        `articles`: the library list as read already (on a thread), None to read it."""
+        `articles`: the library list as read already (on a thread), None to read it.
+        `library`: the list the start showed before the window, adopted as it is (what
+        was typed in its filter, its order and its choice stay)."""
         super().__init__(parent)
         self.wb = wb
         if wb.parent() is None:
@@ -134,7 +115,7 @@ class MainWindow(
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
 
-        self.library = LibraryPanel(self)
+        self.library = library if library is not None else LibraryPanel(self)
         self.article = ArticlePane(self)
         self.claim_panel = ClaimPanel(self)
         self.editor = self.claim_panel.editor
@@ -171,12 +152,15 @@ class MainWindow(
         self._build_menus()
         self._connect()
         self._update_title()
-        self.reload_library(articles() if articles is not None else None)
+        if library is not None:
+            self._update_welcome()
+        else:
+            self.reload_library(articles() if articles is not None else None)
         self.reload_ratings()
         self._restore_state()
         self.shortcuts = WindowShortcuts(self)
         if article_after_paint:
-            _AfterPaint(self.library.table.viewport(), self._open_last_article)
+            AfterPaint(self.library.table.viewport(), self._open_last_article)
         else:
             self._open_last_article()
         self._update_actions()
@@ -239,8 +223,13 @@ class MainWindow(
 
     def _open_last_article(self) -> None:
         """The article open when the library was last closed, else the first listed;
-        nothing if the user already chose one (a click before a deferred open)."""
-        if self.article_id is not None or self.library.current_id() is not None:
+        or the one the user chose in the list before (a click before a deferred open, or
+        in the list the start showed)."""
+        if self.article_id is not None:
+            return
+        chosen = self.library.current_id()
+        if chosen is not None:
+            self.open_article(chosen)
             return
         last = qsettings().value(f"last_article/{self.wb.store.label}")
         try:
