@@ -23,14 +23,17 @@ _WATCH = r"""
 import os, sys
 MODE, N = sys.argv[1], int(sys.argv[2])
 
-def watch(app, ready):
+def watch(app, ready, then=None):
+    # Print "ready" at the moment figure 1 measures, then exit, or go on to `then`.
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QMainWindow
 
     def done():
         sys.stdout.write("ready\n")
         sys.stdout.flush()
-        os._exit(0)
+        if then is None:
+            os._exit(0)
+        then(app)
 
     class Watch(QObject):
         armed = False
@@ -58,9 +61,43 @@ def listed(win):
     lib = getattr(win, "library", None)
     return lib is not None and lib.model.rowCount() >= N
 
+def until_window(app):
+    # After "ready": the longest wait of a 2 ms timer (the event loop's longest stall)
+    # until the full window has painted, printed on a second line.
+    import time
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    state = {"last": time.perf_counter(), "gap": 0.0}
+
+    def tick():
+        now = time.perf_counter()
+        state["gap"] = max(state["gap"], now - state["last"])
+        state["last"] = now
+
+    def finish():
+        tick()
+        sys.stdout.write(f"window {state['gap'] * 1000:.0f}\n")
+        sys.stdout.flush()
+        os._exit(0)
+
+    class Full(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj.isWidgetType():
+                if type(obj.window()).__name__ == "MainWindow":
+                    app.removeEventFilter(self)
+                    QTimer.singleShot(0, finish)
+            return False
+
+    app._bench_full, app._bench_tick = Full(), QTimer()
+    app._bench_tick.timeout.connect(tick)
+    app._bench_tick.start(2)
+    app.installEventFilter(app._bench_full)
+    QTimer.singleShot(30_000, finish)
+
 import desktop.ui.app as gui
 make = gui.create_application
-gui.create_application = lambda argv=None: watch(make(argv), listed)
+then = until_window if MODE == "list" else None
+gui.create_application = lambda argv=None: watch(make(argv), listed, then)
 from desktop.cli import main
 sys.exit(main(["--db", sys.argv[3]]))
 """
@@ -91,6 +128,33 @@ def compile_sources() -> None:
     compileall.compile_dir(ROOT / "desktop", quiet=1)
 
 
+def time_listed(cmd: list[str], env: dict[str, str], timeout: float = 120):
+    """Seconds from spawning `cmd` to its "ready" line, and, if it prints one after,
+    to its "window STALL_MS" line with that stall in seconds (else None, None)."""
+    import subprocess
+    import time
+
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True
+    )
+    try:
+        line = proc.stdout.readline()
+        ready = time.perf_counter() - start
+        later = proc.stdout.readline()
+        window = time.perf_counter() - start
+        proc.wait(timeout=timeout)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if not line.strip():
+        raise RuntimeError(f"{cmd[:3]}… printed nothing: {proc.stderr.read()[-2000:]}")
+    if not later.startswith("window "):
+        return ready, None, None
+    return ready, window, int(later.split()[1]) / 1000
+
+
 def cold_start(workdir: Path, library: Path, articles: int, repeat: int) -> list[Figure]:
     """Fig. 1: first painted window, and the library listed and taking input."""
     compile_sources()
@@ -106,17 +170,38 @@ def cold_start(workdir: Path, library: Path, articles: int, repeat: int) -> list
             "empty window + import sqlmodel + sqlite3 rows",
         ),
     ):
-        measured, baseline = [], []
+        measured, baseline, windows, stalls = [], [], [], []
         for _ in range(repeat):  # interleaved, so drift hits both alike
             baseline.append(
                 time_until_line([py, "-c", _EMPTY, mode, str(articles), str(library)], env)
             )
-            measured.append(
-                time_until_line([py, "-c", _APP, mode, str(articles), str(library)], env)
+            ready, window, stall = time_listed(
+                [py, "-c", _APP, mode, str(articles), str(library)], env
             )
+            measured.append(ready)
+            if window is not None:
+                windows.append(window)
+                stalls.append(stall)
         value, base = median(measured), median(baseline)
+        note = ""
+        if windows:  # the list shows in the first frame; the full window follows
+            note = (
+                f"the full window replaced the listing frame at {median(windows):.3f} s; "
+                f"longest event-loop stall in between {median(stalls) * 1000:.0f} ms "
+                f"(worst of {len(stalls)} runs {max(stalls) * 1000:.0f} ms)"
+            )
         figures.append(
-            Figure(key, title, value, "s", base, base_label, "ratio ≤ 1.3", value / base <= 1.3)
+            Figure(
+                key,
+                title,
+                value,
+                "s",
+                base,
+                base_label,
+                "ratio ≤ 1.3",
+                value / base <= 1.3,
+                note=note,
+            )
         )
     return figures
 
