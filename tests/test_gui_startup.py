@@ -91,6 +91,7 @@ def test_start_paints_an_empty_frame_then_its_menus_then_the_list_then_the_windo
     qtbot.keyClicks(panel.filter, "prem")
     assert [r.title for r in panel.model.shown] == ["Premier"]
     panel.select(ids[1])
+    panel.filter.setFocus()
 
     gate.open()
     qtbot.waitUntil(lambda: startup.window is not None, timeout=10000)
@@ -99,6 +100,7 @@ def test_start_paints_an_empty_frame_then_its_menus_then_the_list_then_the_windo
     assert window.library is panel and window.isVisible()
     assert not isValid(frame) or not frame.isVisible()
     assert panel.filter.text() == "prem"
+    assert window.focusWidget() is panel.filter  # typing there goes on there
     qtbot.waitUntil(lambda: window.article_id == ids[1], timeout=5000)
     assert "Premier" in window.article.text.toPlainText()
     window.library.filter.clear()
@@ -198,3 +200,32 @@ def test_a_damaged_library_is_offered_its_backup_as_before(qtbot, qapp, tmp_path
         "damaged.sqlite3"
     ]  # left as it was found: no -wal or -shm beside it
     qapp.setQuitOnLastWindowClosed(True)
+
+
+def test_keys_reaching_the_frame_during_the_hand_over_go_to_the_window(qtbot):
+    """Until the window has the keyboard the system may still send keys to the frame."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow
+
+    class Window(QMainWindow):
+        active = False
+
+        def isActiveWindow(self) -> bool:  # noqa: N802
+            return self.active
+
+    frame, window = QMainWindow(), Window()
+    qtbot.addWidget(window)
+    field = QLineEdit(window)
+    window.setCentralWidget(field)
+    window.show()
+    field.setFocus()
+    frame.show()
+    app_module._hand_over(frame, window)
+    for char in "Taïwan":
+        for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+            QApplication.sendEvent(frame, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+    assert field.text() == "Taïwan"
+    assert frame.isVisible()
+    window.active = True
+    qtbot.waitUntil(lambda: not isValid(frame) or not frame.isVisible(), timeout=2000)

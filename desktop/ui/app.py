@@ -175,6 +175,40 @@ class _Listing:
         return self._rows
 
 
+def _hand_over(frame, window) -> None:
+    """Close the frame once the window has the keyboard. Until then the system's focus
+    may still be on the frame: a key pressed meanwhile reaches it and goes on to the
+    window's focused widget. Closing the frame at once would leave the keys typed until
+    the window is active to no window at all."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    keys = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
+
+    class Forward(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if event.type() in keys and isinstance(event, QKeyEvent):
+                QApplication.sendEvent(window.focusWidget() or window, event.clone())
+                return True
+            return False
+
+    forward = Forward(frame)
+    frame.installEventFilter(forward)
+    turns = [0]
+
+    def close_when_active() -> None:
+        turns[0] += 1
+        if window.isActiveWindow() or not window.isVisible() or turns[0] > 100:
+            frame.removeEventFilter(forward)
+            frame.close()
+            frame.deleteLater()
+        else:
+            QTimer.singleShot(10, close_when_active)
+
+    close_when_active()
+
+
 def _read_ahead(startup, db: str | None, check) -> None:
     """The start's work off the UI thread: the library list from a read-only look (SQL
     Core only, the list shows while the rest loads), then the ORM and the window's
@@ -406,6 +440,9 @@ class _Startup:
         from desktop.ui.state import remember_database
 
         remember_database(without_password(store.url) if not store.is_sqlite else store.label)
+        focused = self.frame.focusWidget() if library is not None else None
+        if focused is not None and not library.isAncestorOf(focused):
+            focused = None
         if library is not None:
             window = MainWindow(wb, article_after_paint=True, library=library)
             # Listed before the library was opened for writing: read again should anyone
@@ -421,9 +458,11 @@ class _Startup:
             window.showMaximized()
         else:
             window.show()
-        self.frame.close()
-        self.frame.deleteLater()
+        window.activateWindow()
+        if focused is not None:  # typing in the list's filter goes on there
+            focused.setFocus()
         self.window = window
+        _hand_over(self.frame, window)
         settle_long_lived_objects()
         window.show_store_notices(store)
         if os.environ.get("FACTDESK_SMOKE_TEST") == "1":  # bundle check: it started; quit
