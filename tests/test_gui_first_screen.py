@@ -60,6 +60,12 @@ def test_first_screen_then_the_rest_on_scrolling(qtbot, db_path, article, monkey
     assert window.claims == []  # (the claims are read in the next turn of the loop)
     visible = text.visible_spans()
     assert visible and {s.claim_id for s in visible} <= {cid for cid, _, _ in first}
+    # Painted at once: the top's highlights are the extra selections Qt draws (a hit test
+    # asked while the new text was being laid out once left them all out until a scroll).
+    assert text._visible_range()[0] == 0
+    painted_now = {(sel.cursor.selectionStart(), sel.cursor.selectionEnd())
+                   for sel in text.extraSelections()}  # fmt: skip
+    assert painted_now == {(s.start, s.end) for s in visible}
     # …and scrolling past them reads the rest at once, before the claims arrive.
     bar = text.verticalScrollBar()
     bar.setValue(bar.maximum())

@@ -132,6 +132,8 @@ class ArticleText(QTextEdit):
         self._claims: dict[int, ClaimView] = {}
         self._claim_spans: dict[int, tuple[ClaimView, list[Span]]] = {}
         self._painted: tuple[int, int, int | None, bool] | None = None
+        self._visible_key: tuple | None = None  # what _visible_range answered for
+        self._visible = (0, 0)
         # Highlights as Qt paints them, made once: scrolling and tagging repaint the same
         # ones again and again. Keyed by (color, state) and (span, state).
         self._formats: dict[tuple[str, int], QTextCharFormat] = {}
@@ -164,6 +166,7 @@ class ArticleText(QTextEdit):
         self._longest = 0
         self._spans_until = self._rest_of_spans = None
         self._selections = {}  # their cursors are in the document being replaced
+        self._visible_key = None
         self._selected_claim = None
         self._painted = None
         self.setExtraSelections([])
@@ -308,11 +311,31 @@ class ArticleText(QTextEdit):
         self._repaint_highlights()
 
     def _visible_range(self) -> tuple[int, int]:
-        """Document positions at the top-left and bottom-right of the viewport."""
+        """Document positions at the top-left and bottom-right of the viewport.
+
+        Remembered for the same scroll, size and layout: each answer is two hit tests
+        (a millisecond on a long text), asked several times while an article opens.
+        """
         viewport = self.viewport()
-        first = self.cursorForPosition(QPoint(0, 0)).position()
-        last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        return first, last + 1
+        doc = self.document()
+        bar = self.verticalScrollBar()
+        key = (  # not documentSize(): asking it lays the whole text out first
+            bar.value(),
+            bar.maximum(),
+            self.horizontalScrollBar().value(),
+            viewport.width(),
+            viewport.height(),
+            id(doc),
+            doc.revision(),
+        )
+        if self._visible_key != key:
+            last = self.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
+            # At the top, the text starts at 0. Asked there while a new document is being
+            # laid out, the top-left corner's hit test answered positions far down the text
+            # (Qt 6.11): no highlight was painted until the next scroll.
+            first = 0 if key[0] == 0 else self.cursorForPosition(QPoint(0, 0)).position()
+            self._visible_key, self._visible = key, (min(first, last), last + 1)
+        return self._visible
 
     def visible_spans(self, visible: tuple[int, int] | None = None) -> list[Span]:
         """The highlights that meet the viewport (or `visible`, a range of positions),

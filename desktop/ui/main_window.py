@@ -315,11 +315,12 @@ class MainWindow(
             self._paint_first_spans(many)
             self.counts.setText(self.tr("Loading claims…"))
             self._claims_due = self.article_id
+            self.editor.set_version_notes({})  # read with the claims they are about
             QTimer.singleShot(0, self, self._load_due_claims)
         else:
             self.reload_claims(select=None)
+            self.load_version_notes(self.article_id)
         self.load_suggestions()
-        self.load_version_notes(self.article_id)
         self._update_actions()
 
     @staticmethod
@@ -336,9 +337,11 @@ class MainWindow(
 
     def reload_claims(self, select: int | None = -1) -> None:
         """Re-read the article's claims; keep the selection unless `select` says otherwise."""
-        self._claims_due = None
+        due, self._claims_due = self._claims_due, None
         self.claims = self.wb.read(claims_of, self.article_id) if self.article_id else []
         self._show_claims(select)
+        if due is not None:  # painted first: the claims' version notes were left for now
+            self.load_version_notes(self.article_id)
         self._completions = (
             self.wb.read(core_claims.claimants),
             self.wb.read(core_claims.tag_names),
