@@ -83,7 +83,7 @@ def test_start_paints_an_empty_frame_then_its_menus_then_the_list_then_the_windo
     # The list, read-only, in the frame: newest first, the article imported last chosen.
     qtbot.waitUntil(lambda: getattr(gate, "asked", False), timeout=10000)
     panel = startup.library
-    assert frame.library is panel and frame.centralWidget() is panel
+    assert frame.library is panel and frame.centralWidget().widget(0) is panel
     assert [r.title for r in panel.model.shown] == ["Troisième", "Deuxième", "Premier"]
     assert panel.current_id() == ids[2]
     assert startup.window is None

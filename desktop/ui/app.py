@@ -175,6 +175,28 @@ class _Listing:
         return self._rows
 
 
+def _panes(frame, panel):
+    """The list where the window will have it: the window's three panes, as sized when
+    it last closed, the two others empty but for the message."""
+    from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+    from PySide6.QtWidgets import QLabel, QSplitter, QWidget
+
+    from desktop.ui.state import qsettings
+
+    splitter = QSplitter(Qt.Orientation.Horizontal, frame)
+    message = QLabel(QCoreApplication.translate("MainWindow", "Opening the library…"))
+    message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    message.setEnabled(False)
+    for pane in (panel, message, QWidget()):
+        splitter.addWidget(pane)
+    state = qsettings().value("window/splitter")
+    if not (isinstance(state, QByteArray) and splitter.restoreState(state)):
+        width = frame.width()  # as MainWindow._fit_panes shares it out
+        library, claims = max(250, width * 24 // 100), max(360, width * 32 // 100)
+        splitter.setSizes([library, max(300, width - library - claims), claims])
+    return splitter
+
+
 def _hand_over(frame, window) -> None:
     """Close the frame once the window has the keyboard. Until then the system's focus
     may still be on the frame: a key pressed meanwhile reaches it and goes on to the
@@ -315,8 +337,8 @@ class _Startup:
             from desktop.ui.library import LibraryPanel
             from desktop.ui.state import qsettings
 
-            if self.window is not None or not self.frame.isVisible():
-                self.list_shown.set()
+            if self.window is not None or not self.frame.isVisible() or not rows:
+                self.list_shown.set()  # (an empty library opens on its welcome page)
                 return
             panel = LibraryPanel(self.frame)
             panel.set_articles(rows)
@@ -331,7 +353,7 @@ class _Startup:
             if chosen is not None:
                 panel.select(chosen, emit=False)
             self.library = self.frame.library = panel
-            self.frame.setCentralWidget(panel)
+            self.frame.setCentralWidget(_panes(self.frame, panel))
             from desktop.ui.after_paint import AfterPaint
 
             AfterPaint(panel.table.viewport(), self.list_shown.set)  # then the imports go on
