@@ -1,10 +1,21 @@
 """Starting the GUI: the application object, a first frame at once, then the library.
 
-Importing SQLAlchemy, SQLModel and Alembic and opening the library take several times
-longer than showing a window, so the window comes first: `run_gui` shows a light
-frame where the main window will be (same title and geometry), and only once it has
-painted imports the core, opens the library and builds the real window in its place.
-Nothing heavier than QtWidgets and QSettings is imported before that first paint.
+Importing SQLAlchemy, SQLModel and the window's modules, and checking and opening the
+library, take several times longer than showing a window, so things show as they come:
+
+1. `run_gui` shows a light frame where the main window will be (same title and
+   geometry, nothing drawn in it yet: the first text drawn loads the fonts). Nothing
+   heavier than QtWidgets and QSettings is imported before it has painted.
+2. Then its menus and a message; the library file's integrity check starts on a thread.
+3. A thread imports SQLAlchemy's Core, takes a read-only look at the library (refused
+   as ever if it is not one, or too new, or damaged) and reads its list; the frame
+   shows it where the window will have it, to filter, sort and choose from.
+4. Once that has painted, the thread imports the ORM and the window's modules, and
+   opens the library for writing when its check is done.
+5. The window is built, adopts the list as it is (what was typed and chosen in it),
+   takes the frame's place and opens the chosen article after its first paint.
+
+A server library, or a file that does not exist yet, skips step 3.
 """
 
 from __future__ import annotations
@@ -274,8 +285,9 @@ def _read_ahead(startup, db: str | None, check) -> None:
 class _Startup:
     """Loads the library and swaps the first frame for the main window, once.
 
-    `begin` (after the first paint) loads on a thread and shows the library list in the
-    frame as soon as it is read; `load` does it all at once (no paint to wait for)."""
+    `begin` (after the first paint, or FALLBACK_MS without one) loads on a thread and
+    shows the library list in the frame as soon as it is read; `load` does it all at
+    once, for a caller that needs the window when it returns."""
 
     def __init__(self, app, db: str | None) -> None:
         import threading
@@ -511,5 +523,5 @@ def run_gui(db: str | None = None) -> int:
     startup = _Startup(app, db)
     app.aboutToQuit.connect(startup.shutdown)
     startup.frame.show()
-    QTimer.singleShot(FALLBACK_MS, startup.load)
+    QTimer.singleShot(FALLBACK_MS, startup.begin)
     return app.exec()
