@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -182,16 +183,26 @@ def has_index(conn: Connection) -> bool:
     return index_tables(conn)[0]
 
 
+_complete: weakref.WeakSet = weakref.WeakSet()  # engines whose library has both tables
+
+
 def index_tables(conn: Connection) -> tuple[bool, bool]:
     """Whether this library has the index (migration 0008) and its filter table (0012),
-    in one query."""
+    in one query, asked once per engine once both are there (no migration removes them):
+    every save re-indexes, and on a team server each question is a round trip."""
+    if conn.engine in _complete:
+        return True, True
     if conn.dialect.name == "sqlite":
         sql = "SELECT name FROM sqlite_master WHERE name IN ('search_index', 'search_index_fields')"
         names = set(conn.execute(text(sql)).scalars())
-        return TABLE in names, FIELDS_TABLE in names
-    sql = "SELECT to_regclass('search_index'), to_regclass('search_index_fields')"
-    found = conn.execute(text(sql)).one()
-    return found[0] is not None, found[1] is not None
+        found = TABLE in names, FIELDS_TABLE in names
+    else:
+        sql = "SELECT to_regclass('search_index'), to_regclass('search_index_fields')"
+        row = conn.execute(text(sql)).one()
+        found = row[0] is not None, row[1] is not None
+    if all(found):
+        _complete.add(conn.engine)
+    return found
 
 
 # --- building index rows --------------------------------------------------------------
