@@ -136,7 +136,10 @@ def test_the_list_is_not_shown_from_a_library_that_is_refused(qtbot, qapp, tmp_p
     import sqlite3
 
     db = tmp_path / "newer.sqlite3"
-    open_store(db).close()
+    store = open_store(db)
+    with store.transaction() as session:
+        add_article(session, ParsedArticle(["Un titre", "Un texte."], title="Un titre"))
+    store.close()
     con = sqlite3.connect(db)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
@@ -149,7 +152,10 @@ def test_the_list_is_not_shown_from_a_library_that_is_refused(qtbot, qapp, tmp_p
     startup.frame.show()
     qtbot.waitUntil(lambda: bool(exits), timeout=10000)
     assert exits == [2] and "newer version of Factdesk" in shown[0]
-    assert startup.window is None and startup.library is None
+    assert startup.window is None and not startup.frame.isVisible()  # its list gone too
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("newer")) == [
+        "newer.sqlite3"
+    ]  # left as it was found
     qapp.setQuitOnLastWindowClosed(True)
 
 

@@ -7,8 +7,6 @@ second of imports). The functions take a Session or a Core Connection.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
 from functools import cache
 
 from sqlalchemy import (
@@ -20,6 +18,14 @@ from sqlalchemy import (
     func,
     select,
     table,
+)
+
+from desktop.core.summary_rows import (  # noqa: F401  (ArticleSummary re-exported)
+    ArticleSummary,
+    as_date,
+    as_datetime,
+    summary_rows,
+    version_fields,
 )
 
 _article = table(
@@ -39,22 +45,6 @@ _version = table(
     column("retrieved_at", String),
 )
 _highlight = table("highlight", column("article_id", Integer))
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """One row of the library list."""
-
-    id: int
-    title: str
-    outlet: str
-    published: date | None
-    created_at: datetime
-    claims: int
-    highlights: int
-    # How many versions the article has, and when the newest arrived (None: never changed).
-    versions: int = 1
-    last_changed: datetime | None = None
 
 
 def _connection(source) -> Connection:
@@ -87,34 +77,7 @@ def article_summaries(source, query: str = "") -> list[ArticleSummary]:
             )
         ).all()
     }
-    return [
-        ArticleSummary(
-            id_,
-            title,
-            outlet,
-            _date(published),
-            _datetime(created),
-            claims.get(id_, 0),
-            highlights.get(id_, 0),
-            *_versions(versions.get(id_)),
-        )
-        for id_, title, outlet, published, created in rows
-    ]
-
-
-def _versions(found) -> tuple[int, datetime | None]:
-    if not found:
-        return 1, None
-    return int(found[0]), _datetime(found[1])
-
-
-def _date(value) -> date | None:
-    """A stored date: text on SQLite ("2024-09-18"), a date from PostgreSQL's driver."""
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def _datetime(value) -> datetime:
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
+    return summary_rows(rows, claims, highlights, versions)
 
 
 @cache
@@ -154,9 +117,9 @@ def article_summary(source, article_id: int) -> ArticleSummary | None:
         id_,
         title,
         outlet,
-        _date(published),
-        _datetime(created),
+        as_date(published),
+        as_datetime(created),
         claims,
         highlights,
-        *_versions((versions, last) if versions else None),
+        *version_fields((versions, last) if versions else None),
     )

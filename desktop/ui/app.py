@@ -7,11 +7,12 @@ library, take several times longer than showing a window, so things show as they
    geometry, nothing drawn in it yet: the first text drawn loads the fonts). Nothing
    heavier than QtWidgets and QSettings is imported before it has painted.
 2. Then its menus and a message; the library file's integrity check starts on a thread.
-3. A thread imports SQLAlchemy's Core, takes a read-only look at the library (refused
-   as ever if it is not one, or too new, or damaged) and reads its list; the frame
-   shows it where the window will have it, to filter, sort and choose from.
-4. Once that has painted, the thread imports the ORM and the window's modules, and
-   opens the library for writing when its check is done.
+3. A thread reads the library's list straight from the SQLite file (the standard
+   library's sqlite3, read-only: no SQLAlchemy yet); the frame shows it where the
+   window will have it, to filter, sort and choose from.
+4. Once that has painted, the thread imports SQLAlchemy, the ORM and the window's
+   modules, and opens the library as ever once its check is done: refused if it is
+   not one, too new or damaged (the frame and its list go), upgraded if old.
 5. The window is built, adopts the list as it is (what was typed and chosen in it),
    takes the frame's place and opens the chosen article after its first paint.
 
@@ -243,43 +244,41 @@ def _hand_over(frame, window) -> None:
 
 
 def _read_ahead(startup, db: str | None, check) -> None:
-    """The start's work off the UI thread: the library list from a read-only look (SQL
-    Core only, the list shows while the rest loads), then the ORM and the window's
-    modules, then the library opened for writing once its integrity check is done.
+    """The start's work off the UI thread: the library list read straight from the
+    SQLite file (with the standard library's sqlite3: it shows while the rest loads),
+    then SQLAlchemy, the ORM and the window's modules, then the library opened as ever
+    (refused if it is not one, too new or damaged; upgraded if old) once its integrity
+    check is done. A list read from a file the open then refuses goes with the frame.
 
-    Reports through `startup.relay`: listed(reader, rows), then loaded(outcome).
+    Reports through `startup.relay`: listed((rows, change counter)), then loaded(outcome).
     """
     relay = startup.relay
-    reader = None
     try:
-        from desktop.core.store import open_store
-        from desktop.core.summaries import article_summaries
+        if check is not None:  # an existing SQLite file: list it before opening it
+            import sqlite3
 
-        if check is not None:  # an existing library file: list it before opening it fully
-            reader = open_store(db, for_reading=True, check=check)
-            if reader.read_only:
-                with reader.connect() as conn:
-                    # The change counter first: a commit after it is seen as one.
-                    token = conn.exec_driver_sql("SELECT changes FROM library_state").scalar()
-                    rows = article_summaries(conn)
-                relay.listed.emit((reader, rows, token))
-            else:  # it had to be upgraded: that open was the full one
-                store, reader = reader, None
-        if reader is not None:  # the UI thread builds and paints the list alone
-            startup.list_shown.wait(2.0)
+            from desktop.core.summary_rows import sqlite_summaries
+
+            try:
+                listed = sqlite_summaries(check.path)
+            except sqlite3.Error:
+                pass  # not readable so: the open below says why, if that is a problem
+            else:
+                relay.listed.emit(listed)
+                startup.list_shown.wait(2.0)  # the UI thread builds and paints it alone
         import sqlmodel  # noqa: F401
 
         import desktop.core.models  # noqa: F401
         import desktop.ui.main_window  # noqa: F401
         import desktop.ui.server_dialog  # noqa: F401
         import desktop.ui.workbench  # noqa: F401
+        from desktop.core.store import open_store
 
-        if reader is not None or check is None:
-            store = open_store(db, check=check)
+        store = open_store(db, check=check)
     except Exception as exc:  # told on the UI thread, as the synchronous start tells it
-        relay.loaded.emit(("failed", exc, reader))
+        relay.loaded.emit(("failed", exc))
         return
-    relay.loaded.emit(("opened", store, reader))
+    relay.loaded.emit(("opened", store))
 
 
 class _Startup:
@@ -344,7 +343,7 @@ class _Startup:
     def _show_list(self, listed) -> None:
         """The library list in the frame, where the window will have it: it can be
         filtered, sorted and chosen from while the rest loads, and the window adopts it."""
-        reader, rows, self.listed_token = listed
+        rows, self.listed_token = listed
         try:
             from desktop.ui.library import LibraryPanel
             from desktop.ui.state import qsettings
@@ -354,7 +353,7 @@ class _Startup:
                 return
             panel = LibraryPanel(self.frame)
             panel.set_articles(rows)
-            last = qsettings().value(f"last_article/{reader.label}")
+            last = qsettings().value(f"last_article/{self.check.path}")  # the store's label
             try:
                 chosen = int(last) if last is not None else None
             except (TypeError, ValueError):
@@ -374,29 +373,20 @@ class _Startup:
             raise
 
     def _loaded(self, outcome) -> None:
-        kind, value, reader = outcome
+        kind, value = outcome
         self.list_shown.set()
         if kind == "opened":
             self._show_window(value)
-        else:
-            from desktop.core.errors import FactdeskError
-            from desktop.core.store import DamagedDatabase
-
-            if not isinstance(value, FactdeskError):
-                raise value
-            if reader is not None:  # its side files go if the library is refused
-                try:
-                    reader.ensure_sound()
-                except FactdeskError:
-                    pass
-                reader.close()
-            if isinstance(value, DamagedDatabase):
-                self._recover(value)
-            else:
-                self._refuse(value)
             return
-        if reader is not None:
-            reader.close()
+        from desktop.core.errors import FactdeskError
+        from desktop.core.store import DamagedDatabase
+
+        if not isinstance(value, FactdeskError):
+            raise value
+        if isinstance(value, DamagedDatabase):
+            self._recover(value)
+        else:
+            self._refuse(value)
 
     def load(self) -> None:
         if self.started:
@@ -484,7 +474,8 @@ class _Startup:
             from desktop.core.changes import change_token
 
             token, listed = wb.read(change_token), self.listed_token
-            if token != listed and (token is None or listed is None or token != listed + 1):
+            moved = token != listed and (token is None or listed is None or token != listed + 1)
+            if moved or store.upgraded_from or store.notices:  # (a restore finished, …)
                 window.reload_library()
         else:
             window = MainWindow(wb, article_after_paint=True, articles=listing.rows)

@@ -3,7 +3,7 @@
 The filter ignores accents and case as the library's search does ("Taiwan" shows
 "Taïwan"), and says so when no article matches rather than showing an empty table.
 
-It imports nothing of the ORM: the start shows it before that has loaded.
+It imports nothing of SQLAlchemy: the start shows it before that has loaded.
 
 The model sorts and filters in Python itself, with one key per row computed once,
 instead of through a QSortFilterProxyModel: the proxy asks the Python model for every
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.summaries import ArticleSummary
+from desktop.core.summary_rows import ArticleSummary
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _fold(text: str) -> str:
     """The search index's folding, imported when first filtering: the start shows the
-    list before SQLAlchemy's ORM, which that module uses, has loaded."""
+    list before SQLAlchemy, which that module uses, has loaded."""
     from desktop.core.search_index import fold
 
     return fold(text)
