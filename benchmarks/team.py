@@ -93,7 +93,7 @@ def _multiply(url: str, times: int) -> dict:
     server (seconds, where generating them in Python takes twenty minutes). The copies'
     ids and uids are new and their references follow; the search index keeps covering
     the generated tenth."""
-    from sqlalchemy import MetaData, Text, create_engine, func, literal, select
+    from sqlalchemy import MetaData, Text, create_engine, func, literal, select, true
 
     engine = create_engine(url)
     try:
@@ -125,7 +125,7 @@ def _multiply(url: str, times: int) -> dict:
                         columns.append(column)
                 conn.execute(
                     table.insert().from_select(
-                        list(table.c), select(*columns).select_from(table, copies)
+                        list(table.c), select(*columns).select_from(table.join(copies, true()))
                     )
                 )
             conn.exec_driver_sql("ANALYZE")
