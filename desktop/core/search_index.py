@@ -365,10 +365,18 @@ _BUILDERS = {
 }
 
 
-def reindex(conn: Connection, kind: str, ids: Iterable[int], fields: bool | None = None) -> None:
+def reindex(
+    conn: Connection,
+    kind: str,
+    ids: Iterable[int],
+    fields: bool | None = None,
+    fresh: frozenset[int] = frozenset(),
+) -> None:
     """Replace the index rows of these articles, claims or sources; gone ones are removed.
     `fields`: whether the filter table exists (asked when not said: a migration before
-    0012 indexes without it)."""
+    0012 indexes without it). `fresh`: ids inserted by the flush being indexed, which can
+    have no row yet (a deleted one's rows went with it), so none is deleted for them: two
+    statements fewer per tag, each a round trip on a team server."""
     ids = sorted({int(i) for i in ids if i is not None})
     if not ids:
         return
@@ -376,10 +384,11 @@ def reindex(conn: Connection, kind: str, ids: Iterable[int], fields: bool | None
         fields = index_tables(conn)[1]
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
-        keys = [key(kind, i) for i in chunk]
-        conn.execute(delete(INDEX).where(INDEX.c.rowid.in_(keys)))
-        if fields:
-            conn.execute(delete(FIELD_INDEX).where(FIELD_INDEX.c.rowid.in_(keys)))
+        keys = [key(kind, i) for i in chunk if i not in fresh]
+        if keys:
+            conn.execute(delete(INDEX).where(INDEX.c.rowid.in_(keys)))
+            if fields:
+                conn.execute(delete(FIELD_INDEX).where(FIELD_INDEX.c.rowid.in_(keys)))
         rows = _BUILDERS[kind](conn, chunk)
         if rows:
             conn.execute(_insert(conn), rows)
@@ -498,6 +507,16 @@ def _touched(session: Session) -> dict[str, set[int]]:
     return touched
 
 
+def _inserted(session: Session, kind: str) -> frozenset[int]:
+    """The ids of `kind` this flush inserted (still in session.new during after_flush),
+    but for one deleted in the same flush (a row replaced under its id)."""
+
+    def ids(objects) -> set[int]:
+        return {o.id for o in objects if getattr(o, "__tablename__", None) == kind}
+
+    return frozenset(ids(session.new) - ids(session.deleted))
+
+
 def _forget_articles(conn: Connection, gone: set[int]) -> None:
     """Remove the rows of deleted articles and of everything on them (their claims)."""
     indexed, fields = index_tables(conn)
@@ -527,7 +546,7 @@ def _after_flush(session: Session, _context) -> None:
         return
     for kind, ids in touched.items():
         if ids:
-            reindex(conn, kind, ids, fields)
+            reindex(conn, kind, ids, fields, _inserted(session, kind))
 
 
 @event.listens_for(Session, "do_orm_execute")

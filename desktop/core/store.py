@@ -40,6 +40,8 @@ BUSY_TIMEOUT_MS = 15_000
 _BUSY_PRAGMA = "PRAGMA busy_timeout = 15000"  # a literal: no SQL is built by formatting
 _CHECKPOINT_BUSY_PRAGMA = "PRAGMA busy_timeout = 1000"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Where a committed transaction's session keeps the change counter as its commit left it.
+CHANGE_TOKEN = "factdesk_change_token"
 OUR_TABLES = {"article", "claim", "highlight", "rating", "rating_scale", "source", "tag"}
 
 
@@ -85,7 +87,7 @@ class Store:
         with Session(self._writer, expire_on_commit=False) as session:
             try:
                 yield session
-                _count_change(session)
+                session.info[CHANGE_TOKEN] = _count_change(session)
                 session.commit()
             except OperationalError as exc:
                 session.rollback()
@@ -177,13 +179,16 @@ class DamagedDatabase(DatabaseError):
         super().__init__(f"{path}: is damaged ({problem}); it was left untouched, and {offer}")
 
 
-def _count_change(session: Session) -> None:
-    """Bump the library's change counter in the same transaction (desktop.core.changes)."""
+def _count_change(session: Session) -> int | None:
+    """Bump the library's change counter in the same transaction (desktop.core.changes)
+    and return its new value: the caller's own change token, without another read (on a
+    team server each read is a round trip)."""
     from sqlalchemy import update
 
     from desktop.core.models import LibraryState
 
-    session.execute(update(LibraryState).values(changes=LibraryState.changes + 1))
+    bump = update(LibraryState).values(changes=LibraryState.changes + 1)
+    return session.execute(bump.returning(LibraryState.changes)).scalars().first()
 
 
 def _reason(exc: DBAPIError) -> str:

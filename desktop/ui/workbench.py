@@ -18,7 +18,7 @@ from desktop.core import settings as user_settings
 from desktop.core.audit import set_actor
 from desktop.core.changes import change_token
 from desktop.core.errors import EditConflict, FactdeskError
-from desktop.core.store import Store
+from desktop.core.store import CHANGE_TOKEN, Store
 
 T = TypeVar("T")
 
@@ -59,7 +59,12 @@ class Workbench(QObject):
         """Run a core write function as one committed transaction."""
         with self.store.transaction() as session:
             result = fn(session, *args, **kwargs)
-        self.note_own_change()
+        # The counter as our commit left it, read in that transaction: no second read.
+        token = session.info.get(CHANGE_TOKEN)
+        if token is None:
+            self.note_own_change()
+        else:
+            self._token = token
         return result
 
     def note_own_change(self) -> None:
