@@ -12,7 +12,7 @@ comparison (220,000 calls of data() to sort 10,000 articles, a second of start-u
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -185,6 +185,8 @@ class ArticleTableModel(QAbstractTableModel):
 
 # Below this many pixels the library shows title, date and count only.
 NARROW = 300
+COUNT = 3
+FITTED = (2, COUNT)  # the date and count columns, as wide as their contents
 
 
 class LibraryPanel(QWidget):
@@ -222,8 +224,12 @@ class LibraryPanel(QWidget):
         self.table.verticalHeader().setResizeContentsPrecision(100)
         header.setResizeContentsPrecision(100)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        for col in (2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Date and count fit their contents, measured when the rows are set (and when a
+        # count outgrows its column), not by ResizeToContents: that re-measures a hundred
+        # rows on every row update — each tag changes its article's count.
+        for col in FITTED:
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+        self._fitted_digits = 0  # the longest count the count column was fitted to
         # Said in place of the table when the filter hides every article.
         self.no_match = QLabel(self)
         self.no_match.setWordWrap(True)
@@ -242,9 +248,39 @@ class LibraryPanel(QWidget):
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
         self._show_no_match()
+        self._fit_contents()
         self.fit_columns()
         if current is not None:
             self.select(current, emit=False)
+
+    def _fit_contents(self) -> None:
+        """Date and count columns as wide as their header and rows (a hundred sampled, as
+        Qt's ResizeToContents does, and the largest count, which sampling may miss)."""
+        for col in FITTED:
+            self.table.resizeColumnToContents(col)
+        self._fitted_digits = 0
+        self._fit_count(self.model.rows)
+
+    def _fit_count(self, rows) -> None:
+        """Widen the count column for a count with more digits than any it was fitted to
+        (a count passing 99); dates are all as long (ISO days)."""
+        largest = max(rows, key=lambda r: r.claims, default=None)
+        if largest is None or len(str(largest.claims)) <= self._fitted_digits:
+            return
+        row = self.model.row_of(largest.id)
+        if row < 0:  # filtered out: measured once it is shown (set_filter resets)
+            return
+        self._fitted_digits = len(str(largest.claims))
+        wanted = self.table.sizeHintForIndex(self.model.index(row, COUNT)).width()
+        wanted += 1 if self.table.showGrid() else 0
+        if wanted > self.table.columnWidth(COUNT):
+            self.table.setColumnWidth(COUNT, wanted)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        built = hasattr(self, "_fitted_digits")  # not while __init__ runs
+        if built and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_contents()
 
     def fit_columns(self) -> None:
         """The title keeps most of the room. No outlet column while no article names one
@@ -263,11 +299,13 @@ class LibraryPanel(QWidget):
 
     def update_article(self, summary: ArticleSummary) -> None:
         self.model.update_row(summary)
+        self._fit_count([summary])
 
     def add_article(self, summary: ArticleSummary) -> None:
         """A newly imported article (or one already listed, updated in place)."""
         if any(r.id == summary.id for r in self.model.rows):
             self.model.update_row(summary)
+            self._fit_count([summary])
             self.fit_columns()
         else:
             self.set_articles([summary, *self.model.rows])
@@ -278,6 +316,7 @@ class LibraryPanel(QWidget):
         self.model.set_filter(text)
         self.table.selectionModel().blockSignals(False)
         self._show_no_match()
+        self._fit_contents()
         if current is not None:
             self.select(current, emit=False)
 
