@@ -269,7 +269,9 @@ def _load_claims(session: Session, by: str, key) -> list[ClaimView]:
     rows = conn.execute(claims_q, params).all()
     if not rows:
         return []
-    ratings = {r[0]: RatingView(*r) for r in conn.execute(ratings_q)}
+    # No verdict among them (a claim just tagged): the verdicts are not read at all.
+    rated = any(r[8] is not None for r in rows)
+    ratings = {r[0]: RatingView(*r) for r in conn.execute(ratings_q)} if rated else {}
     highlights: dict[int, list[HighlightView]] = {}
     for h in conn.execute(highlights_q, params):
         highlights.setdefault(h[2], []).append(HighlightView(*h))
