@@ -100,7 +100,14 @@ class Field(QObject):
         """Show a value whatever the widget holds (another claim was selected)."""
         self.timer.stop()
         self.saved = value
-        self.show(value)
+        if not self.showing(value):
+            self.show(value)
+
+    def showing(self, value) -> bool:
+        """True when the widget is as show(value) would leave it (same text, no undo
+        history, cursor at the end, nothing selected): showing it again is skipped, so
+        a tag does not lay out and repaint fields that stay empty."""
+        return False
 
 
 class LineField(Field):
@@ -117,6 +124,20 @@ class LineField(Field):
     def show(self, value) -> None:
         self.widget.setText(value)
 
+    def showing(self, value) -> bool:
+        w: QLineEdit = self.widget
+        shown = w.text()
+        return (
+            shown == self._text(value)
+            and not (w.isUndoAvailable() or w.isRedoAvailable() or w.isModified())
+            and not w.hasSelectedText()
+            and w.cursorPosition() == len(shown)
+        )
+
+    @staticmethod
+    def _text(value) -> str:
+        return value
+
 
 class TagsField(LineField):
     """Comma-separated tags; a change of case only is not a change."""
@@ -128,7 +149,11 @@ class TagsField(LineField):
         return tuple(t.strip() for t in self.widget.text().split(",") if t.strip())
 
     def show(self, value) -> None:
-        super().show(", ".join(value))
+        super().show(self._text(value))
+
+    @staticmethod
+    def _text(value) -> str:
+        return ", ".join(value)
 
     @staticmethod
     def same(a, b) -> bool:
@@ -176,6 +201,17 @@ class PlainField(Field):
         finally:
             self.loading = False
         widget.moveCursor(QTextCursor.MoveOperation.End)
+
+    def showing(self, value) -> bool:
+        """Only an empty field is left as it is (a longer text's scrolling is not known)."""
+        w: QPlainTextEdit = self.widget
+        doc = w.document()
+        return (
+            value == ""
+            and doc.isEmpty()
+            and not (doc.isUndoAvailable() or doc.isRedoAvailable() or doc.isModified())
+            and not w.textCursor().hasSelection()
+        )
 
 
 # --- dates ---------------------------------------------------------------------------
