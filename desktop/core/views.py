@@ -261,8 +261,12 @@ def _claim_statements(by: str) -> tuple:
     )
 
 
-def _load_claims(session: Session, by: str, key) -> list[ClaimView]:
-    """The claims of an article (by="article") or with the given ids (by="ids")."""
+def _load_claims(
+    session: Session, by: str, key, *, tagged: bool = True, cited: bool = True
+) -> list[ClaimView]:
+    """The claims of an article (by="article") or with the given ids (by="ids").
+    `tagged`/`cited` False: the caller knows none has tags/sources (a claim it has just
+    made), and they are not asked for (on a team server each query is a round trip)."""
     claims_q, ratings_q, highlights_q, tags_q, sources_q = _claim_statements(by)
     conn = session.connection()
     params = {"key": key}
@@ -276,10 +280,10 @@ def _load_claims(session: Session, by: str, key) -> list[ClaimView]:
     for h in conn.execute(highlights_q, params):
         highlights.setdefault(h[2], []).append(HighlightView(*h))
     tags: dict[int, list[str]] = {}
-    for claim_id, name in conn.execute(tags_q, params):
+    for claim_id, name in conn.execute(tags_q, params) if tagged else ():
         tags.setdefault(claim_id, []).append(name)
     sources: dict[int, list[SourceLinkView]] = {}
-    for row in conn.execute(sources_q, params):
+    for row in conn.execute(sources_q, params) if cited else ():
         sources.setdefault(row[0], []).append(
             SourceLinkView(*row[3:], stance=row[1], excerpt=row[2])
         )
@@ -348,11 +352,14 @@ def highlight_spans(
     return _rows(session, stmt)
 
 
-def claims_by_id(session: Session, claim_ids: Collection[int]) -> list[ClaimView]:
-    """The given claims (those that still exist), in reading order."""
+def claims_by_id(
+    session: Session, claim_ids: Collection[int], *, tagged: bool = True, cited: bool = True
+) -> list[ClaimView]:
+    """The given claims (those that still exist), in reading order; see _load_claims."""
     if not claim_ids:
         return []
-    return _reading_order(_load_claims(session, "ids", list(claim_ids)))
+    found = _load_claims(session, "ids", list(claim_ids), tagged=tagged, cited=cited)
+    return _reading_order(found)
 
 
 _COUNTS = text(

@@ -85,13 +85,15 @@ def _offer_fresh(wb: Workbench, article_id: int, summary, claims: list[ClaimView
     _FRESH.setdefault(wb, {})[article_id] = (summary, claims)
 
 
-def _read_back(session, article_id: int, claim_id: int) -> tuple:
-    return article_summary(session, article_id), claims_by_id(session, [claim_id])
+def _read_back(session, article_id: int, claim_id: int, **known) -> tuple:
+    return article_summary(session, article_id), claims_by_id(session, [claim_id], **known)
 
 
 def _tag(session, article_id: int, start: int, end: int, fields: dict) -> tuple:
     claim, _ = core_claims.create_claim(session, article_id, start=start, end=end, **fields)
-    return claim.id, *_read_back(session, article_id, claim.id)
+    # A claim made just now cites no source, and has tags only if given some.
+    known = {"cited": False, "tagged": bool(fields.get("tags"))}
+    return claim.id, *_read_back(session, article_id, claim.id, **known)
 
 
 def _tag_again(session, article_id: int, snapshot) -> tuple:
