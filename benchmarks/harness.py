@@ -79,23 +79,33 @@ def child_env(workdir: Path) -> dict[str, str]:
     return env
 
 
-def time_until_line(cmd: list[str], env: dict[str, str], timeout: float = 120) -> float:
-    """Seconds from spawning `cmd` to the first line it prints on standard output."""
+def time_lines(
+    cmd: list[str], env: dict[str, str], count: int = 1, timeout: float = 120
+) -> tuple[list[float], list[str]]:
+    """Seconds from spawning `cmd` to each of the first `count` lines it prints on
+    standard output, and those lines ("" where it printed no more)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True
     )
+    times, lines = [], []
     try:
-        line = proc.stdout.readline()
-        elapsed = time.perf_counter() - start
+        for _ in range(count):
+            lines.append(proc.stdout.readline())
+            times.append(time.perf_counter() - start)
         proc.wait(timeout=timeout)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    if not line.strip():
+    if not lines[0].strip():
         raise RuntimeError(f"{cmd[:3]}… printed nothing: {proc.stderr.read()[-2000:]}")
-    return elapsed
+    return times, lines
+
+
+def time_until_line(cmd: list[str], env: dict[str, str], timeout: float = 120) -> float:
+    """Seconds from spawning `cmd` to the first line it prints on standard output."""
+    return time_lines(cmd, env, 1, timeout)[0][0]
 
 
 def time_process(cmd: list[str], env: dict[str, str], timeout: float = 120) -> float:

@@ -16,7 +16,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from benchmarks.harness import ROOT, Figure, child_env, median, time_process, time_until_line
+from benchmarks.harness import (
+    ROOT,
+    Figure,
+    child_env,
+    median,
+    time_lines,
+    time_process,
+    time_until_line,
+)
 
 # Installs the paint watcher on the QApplication that `create_application` makes.
 _WATCH = r"""
@@ -131,25 +139,7 @@ def compile_sources() -> None:
 def time_listed(cmd: list[str], env: dict[str, str], timeout: float = 120):
     """Seconds from spawning `cmd` to its "ready" line, and, if it prints one after,
     to its "window STALL_MS" line with that stall in seconds (else None, None)."""
-    import subprocess
-    import time
-
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True
-    )
-    try:
-        line = proc.stdout.readline()
-        ready = time.perf_counter() - start
-        later = proc.stdout.readline()
-        window = time.perf_counter() - start
-        proc.wait(timeout=timeout)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    if not line.strip():
-        raise RuntimeError(f"{cmd[:3]}… printed nothing: {proc.stderr.read()[-2000:]}")
+    (ready, window), (_line, later) = time_lines(cmd, env, 2, timeout)
     if not later.startswith("window "):
         return ready, None, None
     return ready, window, int(later.split()[1]) / 1000

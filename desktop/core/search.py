@@ -24,22 +24,21 @@ from desktop.core.errors import FactdeskError
 from desktop.core.models import (
     Article,
     Claim,
-    ClaimSource,
-    ClaimTag,
     Highlight,
     ReferenceCheck,
     Source,
-    Tag,
 )
 from desktop.core.search_index import (
     FIELD_INDEX,
     INDEX,
     KINDS,
     TABLE,
+    claim_tags,
     fold,
     joined,
     key,
     padded,
+    source_excerpts,
     tokens,
     words,
 )
@@ -437,15 +436,7 @@ def _fields(session: Session, rows: list[_Row]) -> dict[int, _Fields]:
             found.where(Highlight.claim_id.in_(claims)).order_by(Highlight.start)
         ):
             quotes.setdefault(q.claim_id, []).append(q)
-        tags: dict[int, list[str]] = {}
-        found = (
-            select(ClaimTag.claim_id, Tag.name)
-            .join(Tag, Tag.id == ClaimTag.tag_id)
-            .where(ClaimTag.claim_id.in_(claims))
-            .order_by(Tag.name)
-        )
-        for claim_id, name in session.execute(found):
-            tags.setdefault(claim_id, []).append(name)
+        tags = claim_tags(session, claims)
         found = select(Claim.id, Claim.text, Claim.claimant, Claim.rationale)
         for c in session.execute(found.where(Claim.id.in_(claims))):
             mine = quotes.get(c.id, [])
@@ -474,14 +465,7 @@ def _fields(session: Session, rows: list[_Row]) -> dict[int, _Fields]:
                 ],
             )
     if sources := ids.get("source"):
-        excerpts: dict[int, list[str]] = {}
-        found = (
-            select(ClaimSource.source_id, ClaimSource.excerpt)
-            .where(ClaimSource.source_id.in_(sources), ClaimSource.excerpt != "")
-            .order_by(ClaimSource.claim_id, ClaimSource.position)
-        )
-        for source_id, excerpt in session.execute(found):
-            excerpts.setdefault(source_id, []).append(excerpt)
+        excerpts = source_excerpts(session, sources)
         found = select(Source.id, Source.title, Source.publisher, Source.url)
         for src in session.execute(found.where(Source.id.in_(sources))):
             out[key("source", src.id)] = (

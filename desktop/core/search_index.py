@@ -241,10 +241,41 @@ def _article_rows(conn: Connection, ids: list[int]) -> list[dict]:
     return rows
 
 
+def claim_tags(conn: Connection | Session, ids: list[int]) -> dict[int, list[str]]:
+    """Claim id → its tags' names, alphabetical (indexed, and shown in search hits)."""
+    from desktop.core.models import ClaimTag, Tag
+
+    tags: dict[int, list[str]] = {}
+    found = (
+        select(ClaimTag.claim_id, Tag.name)
+        .join(Tag, Tag.id == ClaimTag.tag_id)
+        .where(ClaimTag.claim_id.in_(ids))
+        .order_by(Tag.name)
+    )
+    for claim_id, name in conn.execute(found):
+        tags.setdefault(claim_id, []).append(name)
+    return tags
+
+
+def source_excerpts(conn: Connection | Session, ids: list[int]) -> dict[int, list[str]]:
+    """Source id → what the claims citing it quote from it, in the claims' order."""
+    from desktop.core.models import ClaimSource
+
+    excerpts: dict[int, list[str]] = {}
+    found = (
+        select(ClaimSource.source_id, ClaimSource.excerpt)
+        .where(ClaimSource.source_id.in_(ids), ClaimSource.excerpt != "")
+        .order_by(ClaimSource.claim_id, ClaimSource.position)
+    )
+    for source_id, excerpt in conn.execute(found):
+        excerpts.setdefault(source_id, []).append(excerpt)
+    return excerpts
+
+
 def _claim_rows(conn: Connection, ids: list[int], known: dict | None = None) -> list[dict]:
     """`known`: the quotes of claims this flush inserted without tags (_known_quotes),
     whose highlights and tags need not be read back."""
-    from desktop.core.models import Article, Claim, ClaimTag, Highlight, Rating, Tag
+    from desktop.core.models import Article, Claim, Highlight, Rating
 
     known = known or {}
     quotes: dict[int, list[str]] = {i: list(known[i]) for i in ids if i in known}
@@ -254,14 +285,7 @@ def _claim_rows(conn: Connection, ids: list[int], known: dict | None = None) -> 
         found = select(Highlight.claim_id, Highlight.exact).where(Highlight.claim_id.in_(asked))
         for claim_id, exact in conn.execute(found.order_by(Highlight.start)):
             quotes.setdefault(claim_id, []).append(exact)
-        found = (
-            select(ClaimTag.claim_id, Tag.name)
-            .join(Tag, Tag.id == ClaimTag.tag_id)
-            .where(ClaimTag.claim_id.in_(asked))
-            .order_by(Tag.name)
-        )
-        for claim_id, name in conn.execute(found):
-            tags.setdefault(claim_id, []).append(name)
+        tags = claim_tags(conn, asked)
     found = (
         select(
             Claim.id,
@@ -305,16 +329,9 @@ def _claim_rows(conn: Connection, ids: list[int], known: dict | None = None) -> 
 
 
 def _source_rows(conn: Connection, ids: list[int]) -> list[dict]:
-    from desktop.core.models import ClaimSource, Source
+    from desktop.core.models import Source
 
-    excerpts: dict[int, list[str]] = {}
-    found = (
-        select(ClaimSource.source_id, ClaimSource.excerpt)
-        .where(ClaimSource.source_id.in_(ids), ClaimSource.excerpt != "")
-        .order_by(ClaimSource.claim_id, ClaimSource.position)
-    )
-    for source_id, excerpt in conn.execute(found):
-        excerpts.setdefault(source_id, []).append(excerpt)
+    excerpts = source_excerpts(conn, ids)
     found = select(Source.id, Source.title, Source.publisher, Source.url, Source.published)
     rows = []
     for r in conn.execute(found.where(Source.id.in_(ids))):
