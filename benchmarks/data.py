@@ -298,6 +298,17 @@ def claim_spans(
     return out
 
 
+def _debates(rows: _Rows, words: int, title: str, highlights: int) -> tuple[int, str]:
+    """A book-length transcript in the Journal officiel, densely tagged (some claims
+    within claims), its claims citing the sources already made."""
+    paragraphs, headings = french_article(rows.rng, words, title)
+    article_id, text = rows.article(paragraphs, headings, "Journal officiel")
+    n_sources = len(rows.tables["source"])
+    for spans in claim_spans(rows.rng, text, highlights, nested=0.12):
+        rows.claim(article_id, text, spans, n_sources)
+    return article_id, text
+
+
 def make_big_library(path: Path, sizes: Sizes) -> dict:
     """The article under check (book length, many highlights), an export article, fillers."""
     from desktop.core.store import open_store
@@ -307,12 +318,12 @@ def make_big_library(path: Path, sizes: Sizes) -> dict:
     rows = _Rows(rng, {"article": 0, "claim": 0, "highlight": 0, "source": 0})
     rows.sources(max(10, sizes.article_highlights // 10))
     n_sources = len(rows.tables["source"])
-    paragraphs, headings = french_article(
-        rng, sizes.article_words, "Compte rendu intégral des débats de l’Assemblée nationale"
+    big_id, big_text = _debates(
+        rows,
+        sizes.article_words,
+        "Compte rendu intégral des débats de l’Assemblée nationale",
+        sizes.article_highlights,
     )
-    big_id, big_text = rows.article(paragraphs, headings, "Journal officiel")
-    for spans in claim_spans(rng, big_text, sizes.article_highlights, nested=0.12):
-        rows.claim(big_id, big_text, spans, n_sources)
     export_words = max(600, sizes.export_claims * 22)
     paragraphs, headings = french_article(rng, export_words, "Rapport annuel sur la dette")
     export_id, export_text = rows.article(paragraphs, headings, "Cour des comptes")
@@ -345,13 +356,12 @@ def make_book_library(path: Path, sizes: Sizes) -> dict:
     store = open_store(path)
     rows = _Rows(rng, {"article": 0, "claim": 0, "highlight": 0, "source": 0})
     rows.sources(max(10, sizes.book_highlights // 50))
-    n_sources = len(rows.tables["source"])
-    paragraphs, headings = french_article(
-        rng, sizes.book_words, "Compte rendu intégral des débats, session ordinaire"
+    book_id, text = _debates(
+        rows,
+        sizes.book_words,
+        "Compte rendu intégral des débats, session ordinaire",
+        sizes.book_highlights,
     )
-    book_id, text = rows.article(paragraphs, headings, "Journal officiel")
-    for spans in claim_spans(rng, text, sizes.book_highlights, nested=0.12):
-        rows.claim(book_id, text, spans, n_sources)
     # A short note, the newest: what the window opens at start, so the book is opened
     # (and its memory counted) once, by the figure.
     paragraphs, headings = french_article(rng, 200, "Note de la rédaction")
